@@ -1,0 +1,8 @@
+package dev.tapes;
+
+/** A metric held by a {@link Registry}: one of its five kinds. */
+public sealed interface Metric permits Counter, Gauge, Meter, Histogram, Timer {
+
+  /** The dotted name the metric was created with. */
+  String getName();
+}

@@ -1,0 +1,29 @@
+package dev.tapes;
+
+/**
+ * Where a histogram or timer keeps the values its quantiles come from: the windowed sketch by
+ * default, the seed's exponentially decaying reservoir on request.
+ */
+sealed interface ValueStore permits WindowedStore, ExponentiallyDecayingReservoir {
+
+  /** Hot path: no lock and no allocation for the default store. */
+  void record(long value);
+
+  /** Catches up with {@code nowNanos}. */
+  void tick(long nowNanos);
+
+  /** The values as of {@code nowNanos}. */
+  Snapshot snapshot(long nowNanos);
+
+  /** The reservoir this store implements, with every setting resolved. */
+  Reservoir reservoir();
+
+  /** Builds the store a reservoir describes. */
+  static ValueStore create(Reservoir reservoir, Clock clock, long nowNanos) {
+    if (reservoir instanceof Reservoir.SlidingWindow window) {
+      return new WindowedStore(window, nowNanos);
+    }
+    Reservoir.ExponentiallyDecaying decaying = (Reservoir.ExponentiallyDecaying) reservoir;
+    return new ExponentiallyDecayingReservoir(decaying, clock);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.tapes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hot path allocates nothing: counted in bytes by the JVM, so deterministic, unlike time.
+ * Each check warms the path first (first use of an octave allocates its page, once).
+ */
+class AllocationTest {
+
+  private static final int CALLS = 200_000;
+  private static com.sun.management.ThreadMXBean threads;
+
+  private final Registry registry = new Registry(new ManualClock());
+
+  @BeforeAll
+  static void enableAllocationCounting() {
+    threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    threads.setThreadAllocatedMemoryEnabled(true);
+  }
+
+  @Test
+  void theMeasurementSeesAllocation() {
+    Object[] sink = new Object[1];
+    assertThat(allocatedBy(() -> {
+      for (int i = 0; i < 1_000; i++) {
+        sink[0] = new long[16];
+      }
+    })).isGreaterThanOrEqualTo(1_000L * 16 * Long.BYTES);
+  }
+
+  @Test
+  void timerUpdateAllocatesNothing() {
+    Timer timer = registry.timer("t");
+    assertThat(allocatedBy(() -> {
+      for (int i = 0; i < CALLS; i++) {
+        timer.update(1_000 + (i & 0xFFFFF));
+      }
+    })).isZero();
+  }
+
+  @Test
+  void histogramUpdateAllocatesNothing() {
+    Histogram histogram = registry.histogram("h");
+    assertThat(allocatedBy(() -> {
+      for (int i = 0; i < CALLS; i++) {
+        histogram.update(i & 0xFFFF);
+      }
+    })).isZero();
+  }
+
+  @Test
+  void meterMarkAndCounterIncrementAllocateNothing() {
+    Meter meter = registry.meter("m");
+    Counter counter = registry.counter("c");
+    assertThat(allocatedBy(() -> {
+      for (int i = 0; i < CALLS; i++) {
+        meter.mark();
+        counter.increment();
+        counter.decrement(2);
+      }
+    })).isZero();
+  }
+
+  /** Bytes allocated by the second of two identical runs, beyond the measurement's own. */
+  private static long allocatedBy(Runnable work) {
+    work.run();
+    long overhead = measure(() -> { });
+    return Math.max(0, measure(work) - overhead);
+  }
+
+  private static long measure(Runnable work) {
+    long before = threads.getCurrentThreadAllocatedBytes();
+    work.run();
+    return threads.getCurrentThreadAllocatedBytes() - before;
+  }
+}

@@ -84,8 +84,7 @@ final class MetricNaming {
    * in a class with nothing injected yet.
    */
   static void checkClassTemplate(String beanClassName, String meteredClass) {
-    parse(new Site(beanClassName, "class", beanClassName.substring(
-        beanClassName.lastIndexOf('.') + 1)), annotation("MeteredClass", meteredClass),
+    parse(new Site(beanClassName, null, null), annotation("MeteredClass", meteredClass),
         classTemplate(meteredClass), false);
   }
 

@@ -5,7 +5,7 @@ package dev.tapes.cdi;
  * starts every message about a misconfiguration, so the user knows which line to fix.
  *
  * @param beanClassName the binary name of the concrete bean class
- * @param memberKind {@code field}, {@code parameter} or {@code method}
+ * @param memberKind {@code field}, {@code parameter} or {@code method}; null for the class itself
  * @param memberName the member's name, or null for a parameter compiled without its name
  */
 record Site(String beanClassName, String memberKind, String memberName) {
@@ -13,6 +13,9 @@ record Site(String beanClassName, String memberKind, String memberName) {
   /** {@code bean com.example.WidgetResource, field latency}. */
   @Override
   public String toString() {
+    if (memberKind == null) {
+      return "bean " + beanClassName;
+    }
     return "bean " + beanClassName + ", " + memberKind + " "
         + (memberName == null ? "(name not compiled in)" : memberName);
   }

@@ -111,6 +111,12 @@ public class TapesExtension implements Extension {
         && bean.getQualifiers().contains(Default.Literal.INSTANCE)) {
       applicationRegistry = true;
     }
+    String problem = event instanceof ProcessManagedBean<?>
+        ? classTemplateProblem(bean.getBeanClass()) : null;
+    if (problem != null) {
+      event.addDefinitionError(new DefinitionException(problem));
+      return;
+    }
     for (InjectionPoint point : bean.getInjectionPoints()) {
       if (InjectionPoints.isOurs(point)) {
         try {
@@ -130,11 +136,11 @@ public class TapesExtension implements Extension {
     }
     AnnotatedType<X> type = event.getAnnotatedBeanClass();
     Class<X> beanClass = type.getJavaClass();
+    if (classTemplateProblem(beanClass) != null) {
+      return; // reported once, by planInjections
+    }
     MeteredClass metered = beanClass.getAnnotation(MeteredClass.class);
     try {
-      if (metered != null) {
-        MetricNaming.checkClassTemplate(beanClass.getName(), metered.value());
-      }
       Annotation[] onClass = new Annotation[BINDINGS.size()];
       for (int i = 0; i < onClass.length; i++) {
         onClass[i] = onClass(type, BINDINGS.get(i).type(), manager, new HashSet<>());
@@ -190,6 +196,19 @@ public class TapesExtension implements Extension {
     } catch (RuntimeException e) {
       event.addDeploymentProblem(new DeploymentException("cannot obtain the application's"
           + " Registry bean for its metrics: " + e, e));
+    }
+  }
+
+  /** What is wrong with the {@link MeteredClass} template of {@code beanClass}, or null. */
+  private static String classTemplateProblem(Class<?> beanClass) {
+    MeteredClass metered = beanClass.getAnnotation(MeteredClass.class);
+    try {
+      if (metered != null) {
+        MetricNaming.checkClassTemplate(beanClass.getName(), metered.value());
+      }
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
     }
   }
 

@@ -125,8 +125,8 @@ public class HttpReporter implements Reporter {
     return boundPort;
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
+  private void handle(HttpExchange exchange) {
+    try {
       String method = exchange.getRequestMethod();
       boolean head = method.equals("HEAD");
       if (!head && !method.equals("GET")) {
@@ -188,6 +188,9 @@ public class HttpReporter implements Reporter {
       } else {
         LOG.log(Level.DEBUG, "serving metrics failed again", e);
       }
+    } finally {
+      // Closed only here: a try-with-resources would close it before the catch could answer.
+      exchange.close();
     }
   }
 

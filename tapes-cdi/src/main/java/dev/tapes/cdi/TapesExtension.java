@@ -1,7 +1,10 @@
 package dev.tapes.cdi;
 
 import dev.tapes.Registry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Produces;
@@ -13,6 +16,7 @@ import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Decorator;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -210,6 +214,28 @@ public class TapesExtension implements Extension {
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
+  }
+
+  /** Starts the configured reporters once the application has started. */
+  void startReporting(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    TapesConfig started = config;
+    if (started != null) {
+      runtime.startReporting(started);
+    }
+  }
+
+  /**
+   * Stops the reporters before the application's beans are destroyed, so that their last
+   * report can still read a registry the application produced.
+   */
+  void stopReporting(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    runtime.stopReporting();
+  }
+
+  /** Leaves nothing running: reporters (if still running) and the global registry's ticking. */
+  void shutdown(@Observes BeforeShutdown event) {
+    runtime.stopReporting();
+    runtime.release();
   }
 
   /**

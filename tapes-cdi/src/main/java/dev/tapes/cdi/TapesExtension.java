@@ -27,8 +27,8 @@ import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
-import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.interceptor.Interceptor;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -147,7 +147,7 @@ public class TapesExtension implements Extension {
     try {
       Annotation[] onClass = new Annotation[BINDINGS.size()];
       for (int i = 0; i < onClass.length; i++) {
-        onClass[i] = onClass(type, BINDINGS.get(i).type(), manager, new HashSet<>());
+        onClass[i] = onClass(type, BINDINGS.get(i).type(), manager);
       }
       for (AnnotatedMethod<? super X> method : businessMethods(type)) {
         for (int i = 0; i < onClass.length; i++) {
@@ -203,19 +203,6 @@ public class TapesExtension implements Extension {
     }
   }
 
-  /** What is wrong with the {@link MeteredClass} template of {@code beanClass}, or null. */
-  private static String classTemplateProblem(Class<?> beanClass) {
-    MeteredClass metered = beanClass.getAnnotation(MeteredClass.class);
-    try {
-      if (metered != null) {
-        MetricNaming.checkClassTemplate(beanClass.getName(), metered.value());
-      }
-      return null;
-    } catch (IllegalArgumentException e) {
-      return e.getMessage();
-    }
-  }
-
   /** Starts the configured reporters once the application has started. */
   void startReporting(@Observes @Initialized(ApplicationScoped.class) Object event) {
     TapesConfig started = config;
@@ -236,6 +223,19 @@ public class TapesExtension implements Extension {
   void shutdown(@Observes BeforeShutdown event) {
     runtime.stopReporting();
     runtime.release();
+  }
+
+  /** What is wrong with the {@link MeteredClass} template of {@code beanClass}, or null. */
+  private static String classTemplateProblem(Class<?> beanClass) {
+    MeteredClass metered = beanClass.getAnnotation(MeteredClass.class);
+    try {
+      if (metered != null) {
+        MetricNaming.checkClassTemplate(beanClass.getName(), metered.value());
+      }
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
   }
 
   /**
@@ -273,16 +273,16 @@ public class TapesExtension implements Extension {
     return depth;
   }
 
-  /** A binding on the class: declared, inherited, or carried by a stereotype. */
+  /** A binding on the class: declared, inherited, or carried by one of its stereotypes. */
   private static Annotation onClass(Annotated type, Class<? extends Annotation> binding,
-      BeanManager manager, Set<Class<?>> seen) {
+      BeanManager manager) {
     Annotation declared = type.getAnnotation(binding);
     if (declared != null) {
       return declared;
     }
     for (Annotation annotation : type.getAnnotations()) {
       Class<? extends Annotation> annotationType = annotation.annotationType();
-      if (manager.isStereotype(annotationType) && seen.add(annotationType)) {
+      if (manager.isStereotype(annotationType)) {
         for (Annotation meta : manager.getStereotypeDefinition(annotationType)) {
           if (binding.isInstance(meta)) {
             return meta;

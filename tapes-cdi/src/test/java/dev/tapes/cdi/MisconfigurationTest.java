@@ -116,8 +116,8 @@ class MisconfigurationTest {
     assertThat(deploymentFailure(TypoInEmptyClass.class))
         .isInstanceOf(DefinitionException.class)
         .hasMessage("bean " + TypoInEmptyClass.class.getName()
-            + ", @MeteredClass(\"{}.{method}\"): placeholder {method} is only known in the names of @Timed, @Metered and @Counted;"
-            + " known here: {}, {class}, {package}");
+            + ", @MeteredClass(\"{}.{method}\"): placeholder {method} is only known in the names"
+            + " of @Timed, @Metered and @Counted; known here: {}, {class}, {package}");
   }
 
   @Test

@@ -185,9 +185,34 @@ public class Registry implements AutoCloseable {
     return window;
   }
 
-  /** Stops the background ticking. Metrics keep working and catch up whenever they are read. */
+  /**
+   * Ticks this registry from now on with {@code scheduler} (for example a container's
+   * {@code ManagedScheduledExecutorService} while an application runs), or with the shared
+   * daemon thread if it is null, replacing the heartbeat that ran before, if any. A registry on
+   * a {@link ManualClock} is ticked by its clock and ignores this.
+   */
+  public void startHeartbeat(ScheduledExecutorService scheduler) {
+    if (clock instanceof ManualClock) {
+      return;
+    }
+    synchronized (registration) {
+      stopHeartbeat();
+      heartbeat = Heartbeat.start(this, scheduler);
+    }
+  }
+
+  /**
+   * Stops the background ticking; {@link #startHeartbeat} starts it again. Metrics keep working
+   * meanwhile and catch up whenever they are read. Idempotent.
+   */
   @Override
   public void close() {
+    synchronized (registration) {
+      stopHeartbeat();
+    }
+  }
+
+  private void stopHeartbeat() {
     ScheduledFuture<?> running = heartbeat;
     heartbeat = null;
     if (running != null) {
@@ -195,8 +220,11 @@ public class Registry implements AutoCloseable {
     }
   }
 
-  /** Brings every metric's rates and windows up to {@code nowNanos}. */
-  final void tick(long nowNanos) {
+  /**
+   * Brings every metric's rates and windows up to {@code nowNanos}. Not final, so that a CDI
+   * container can proxy a registry bean of a normal scope.
+   */
+  void tick(long nowNanos) {
     for (Metric metric : sorted) {
       if (metric instanceof Ticking ticking) {
         ticking.tick(nowNanos);

@@ -51,6 +51,27 @@ class HeartbeatTest {
   }
 
   @Test
+  void aClosedRegistryCanTickAgainOnAnotherScheduler() throws Exception {
+    ScheduledThreadPoolExecutor first = new ScheduledThreadPoolExecutor(1);
+    ScheduledThreadPoolExecutor second = new ScheduledThreadPoolExecutor(1);
+    first.setRemoveOnCancelPolicy(true);
+    second.setRemoveOnCancelPolicy(true);
+    try {
+      Registry registry = Registry.builder().heartbeatScheduler(first).build();
+      registry.close();
+
+      registry.startHeartbeat(second);
+      registry.startHeartbeat(second);
+
+      assertThat(first.getQueue()).isEmpty();
+      assertThat(second.getQueue()).as("restarting replaces, never doubles").hasSize(1);
+    } finally {
+      first.shutdownNow();
+      second.shutdownNow();
+    }
+  }
+
+  @Test
   void aForgottenRegistryStopsItsOwnHeartbeat() throws Exception {
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
     scheduler.setRemoveOnCancelPolicy(true);

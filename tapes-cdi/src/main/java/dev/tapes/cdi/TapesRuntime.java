@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -126,8 +127,14 @@ final class TapesRuntime {
    * one, else on a daemon thread. The stream reporter writes to standard output (issue 4).
    */
   void startReporting(TapesConfig config) {
+    ScheduledExecutorService managed = ManagedExecutors.lookUp();
+    if (RegistrySelection.isGlobal(registry())) {
+      // The global registry may have been closed by an application that ran before us in this
+      // JVM; it ticks on our container's executor while we run.
+      registry().startHeartbeat(managed);
+    }
     if (!config.reporters().isEmpty()) {
-      reporting.start(config.reporters(), registry(), System.out, ManagedExecutors.lookUp());
+      reporting.start(config.reporters(), registry(), System.out, managed);
     }
   }
 

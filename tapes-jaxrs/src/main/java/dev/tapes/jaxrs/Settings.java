@@ -3,6 +3,7 @@ package dev.tapes.jaxrs;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,8 @@ record Settings(
   static final String DEFAULT_UNMATCHED_NAME = "http.unmatched";
 
   private static final System.Logger LOG = System.getLogger(Settings.class.getName());
+  /** Every provider reads the settings: say once, not four times, why MicroProfile is unused. */
+  private static final AtomicBoolean UNUSABLE_CONFIG_LOGGED = new AtomicBoolean();
 
   Settings {
     ResourceNaming.parse(nameTemplate);
@@ -105,8 +108,10 @@ record Settings(
       return Settings::systemValue;
     } catch (RuntimeException | LinkageError e) {
       // The API without a usable implementation: fall back rather than fail the deployment.
-      LOG.log(Level.INFO, "MicroProfile Config present but unusable (" + e
-          + "); reading tapes.* from system properties and environment variables");
+      if (UNUSABLE_CONFIG_LOGGED.compareAndSet(false, true)) {
+        LOG.log(Level.INFO, "MicroProfile Config present but unusable (" + e
+            + "); reading tapes.* from system properties and environment variables");
+      }
       return Settings::systemValue;
     }
   }

@@ -1,12 +1,17 @@
 package dev.tapes.jaxrs;
 
 import dev.tapes.Registry;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Binds a {@link TimingFilter} to every resource method when the application is deployed, each
@@ -48,13 +53,62 @@ public final class ResourceTimingFeature implements DynamicFeature {
   public void configure(ResourceInfo resourceInfo, FeatureContext context) {
     Class<?> resourceClass = resourceInfo.getResourceClass();
     Method method = resourceInfo.getResourceMethod();
-    if (resourceClass == null || method == null) {
+    if (resourceClass == null || method == null || !isResourceMethod(method)) {
       return;
     }
     if (!settings.timeMetricsEndpoint() && MetricsResource.class.isAssignableFrom(resourceClass)) {
       return;
     }
     context.register(new TimingFilter(metricsOf(resourceClass, method)), PRIORITY);
+  }
+
+  /**
+   * Whether {@code method}, or a method it overrides, carries an HTTP method designator
+   * ({@code @GET}, ...). Runtimes bind features to their own handlers as well, such as Jersey's
+   * automatic {@code OPTIONS} responders; those are not the application's endpoints.
+   */
+  static boolean isResourceMethod(Method method) {
+    if (hasHttpMethod(method)) {
+      return true;
+    }
+    for (Class<?> type : supertypes(method.getDeclaringClass())) {
+      try {
+        if (hasHttpMethod(type.getDeclaredMethod(method.getName(), method.getParameterTypes()))) {
+          return true;
+        }
+      } catch (NoSuchMethodException e) {
+        // not declared there: look further up
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasHttpMethod(Method method) {
+    for (Annotation annotation : method.getAnnotations()) {
+      if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Superclasses and interfaces, nearest first, as JAX-RS annotation inheritance looks. */
+  private static List<Class<?>> supertypes(Class<?> type) {
+    List<Class<?>> found = new ArrayList<>();
+    ArrayDeque<Class<?>> pending = new ArrayDeque<>();
+    pending.add(type);
+    while (!pending.isEmpty()) {
+      Class<?> next = pending.poll();
+      if (next.getSuperclass() != null && next.getSuperclass() != Object.class) {
+        found.add(next.getSuperclass());
+        pending.add(next.getSuperclass());
+      }
+      for (Class<?> implemented : next.getInterfaces()) {
+        found.add(implemented);
+        pending.add(implemented);
+      }
+    }
+    return found;
   }
 
   /** Called by the runtime during deployment, one method after the other. */

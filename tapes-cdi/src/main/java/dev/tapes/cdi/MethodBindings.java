@@ -1,0 +1,72 @@
+package dev.tapes.cdi;
+
+import jakarta.enterprise.inject.Stereotype;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Reads the interceptor bindings of a method from its class by reflection, for the rare call
+ * that deployment did not plan for (an instance the container did not discover as a bean).
+ */
+final class MethodBindings {
+
+  private MethodBindings() {}
+
+  /** What {@link MetricNaming#forMethod} decides for {@code method} called on {@code target}. */
+  static MetricRequest request(MetricKind kind, Class<? extends Annotation> binding,
+      Class<?> target, Method method) {
+    Class<?> beanClass = beanClassOf(target);
+    MeteredClass metered = beanClass.getAnnotation(MeteredClass.class);
+    return MetricNaming.forMethod(new Site(beanClass.getName(), "method", method.getName()), kind,
+        binding.getSimpleName(), value(method.getAnnotation(binding)),
+        value(onClass(beanClass.getAnnotations(), binding, new HashSet<>())),
+        metered == null ? null : metered.value());
+  }
+
+  /**
+   * The application's class behind a container-generated subclass: Weld and OpenWebBeans
+   * generate subclasses with {@code $$} in their names, and some mark them synthetic.
+   */
+  static Class<?> beanClassOf(Class<?> target) {
+    Class<?> c = target;
+    while ((c.isSynthetic() || c.getName().contains("$$")) && c.getSuperclass() != null
+        && c.getSuperclass() != Object.class) {
+      c = c.getSuperclass();
+    }
+    return c;
+  }
+
+  /** The value of a binding's {@code value()}, null for no binding. */
+  static String value(Annotation binding) {
+    if (binding instanceof Timed timed) {
+      return timed.value();
+    } else if (binding instanceof Metered metered) {
+      return metered.value();
+    } else if (binding instanceof Counted counted) {
+      return counted.value();
+    }
+    return null;
+  }
+
+  /** The binding on a class: declared, inherited, or carried by a stereotype. */
+  private static Annotation onClass(Annotation[] annotations,
+      Class<? extends Annotation> binding, Set<Class<?>> seen) {
+    for (Annotation annotation : annotations) {
+      if (binding.isInstance(annotation)) {
+        return annotation;
+      }
+    }
+    for (Annotation annotation : annotations) {
+      Class<? extends Annotation> type = annotation.annotationType();
+      if (type.isAnnotationPresent(Stereotype.class) && seen.add(type)) {
+        Annotation found = onClass(type.getAnnotations(), binding, seen);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+}

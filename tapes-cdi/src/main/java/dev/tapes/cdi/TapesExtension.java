@@ -1,0 +1,255 @@
+package dev.tapes.cdi;
+
+import dev.tapes.Registry;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Annotated;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.Decorator;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.interceptor.Interceptor;
+import jakarta.enterprise.util.AnnotationLiteral;
+import java.lang.annotation.Annotation;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The portable extension: {@link MeteredClass} names, injectable metrics, the {@link Timed},
+ * {@link Metered} and {@link Counted} interceptors, {@code @Inject Registry}, and configured
+ * reporters, in any CDI 4.0 container that runs portable extensions (Weld: WildFly, Payara).
+ *
+ * <p>Registered in {@code META-INF/services}; it adds its own producers and interceptors, so
+ * neither our JAR nor the application needs a {@code beans.xml} entry. The observers below
+ * read top to bottom in the container's lifecycle order. Naming lives in {@link MetricNaming},
+ * which knows nothing of this SPI.
+ */
+public class TapesExtension implements Extension {
+
+  private static final List<Class<?>> OWN_TYPES = List.of(MetricProducers.class,
+      TimedInterceptor.class, MeteredInterceptor.class, CountedInterceptor.class);
+  private static final List<Binding> BINDINGS = List.of(
+      new Binding(Timed.class, MetricKind.TIMER),
+      new Binding(Metered.class, MetricKind.METER),
+      new Binding(Counted.class, MetricKind.COUNTER));
+
+  private final TapesRuntime runtime = new TapesRuntime();
+  /** Whether the application declares its own {@code @Default Registry} bean. */
+  private volatile boolean applicationRegistry;
+  private volatile boolean discoveryOver;
+  /** Null until read, and if it could not be read (deployment then fails). */
+  private volatile TapesConfig config;
+
+  private record Binding(Class<? extends Annotation> type, MetricKind kind) {}
+
+  /** Marks the types this extension adds itself. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.TYPE)
+  @interface Added {
+
+    /** The instance added to our types. */
+    final class Literal extends AnnotationLiteral<Added> implements Added {
+
+      static final Literal INSTANCE = new Literal();
+      private static final long serialVersionUID = 1L;
+    }
+  }
+
+  /** Adds our producers and interceptors: they work whatever the discovery mode. */
+  void addOwnTypes(@Observes BeforeBeanDiscovery event) {
+    for (Class<?> type : OWN_TYPES) {
+      event.addAnnotatedType(type, TapesExtension.class.getName() + "." + type.getSimpleName())
+          .add(Added.Literal.INSTANCE);
+    }
+  }
+
+  /**
+   * Drops a second copy of our types, should a container also scan our JAR: servers treat a JAR
+   * without {@code beans.xml} but with an {@code @Interceptor} class as an implicit bean archive,
+   * and flat class paths merge it into the application's archive. Our own copies carry {@link
+   * Added}; Weld does not fire {@link ProcessSyntheticAnnotatedType} for them, so that cannot
+   * tell them apart.
+   */
+  void vetoScannedCopies(@Observes @WithAnnotations({Interceptor.class, Produces.class})
+      ProcessAnnotatedType<?> event) {
+    AnnotatedType<?> type = event.getAnnotatedType();
+    if (OWN_TYPES.contains(type.getJavaClass()) && !type.isAnnotationPresent(Added.class)) {
+      event.veto();
+    }
+  }
+
+  /** Notes an application registry, and names (hence checks) every injected metric. */
+  <X> void planInjections(@Observes ProcessBean<X> event) {
+    Bean<X> bean = event.getBean();
+    if (!discoveryOver && bean.getTypes().contains(Registry.class)
+        && bean.getQualifiers().contains(Default.Literal.INSTANCE)) {
+      applicationRegistry = true;
+    }
+    for (InjectionPoint point : bean.getInjectionPoints()) {
+      if (InjectionPoints.isOurs(point)) {
+        try {
+          runtime.planInjection(InjectionPoints.request(point));
+        } catch (IllegalArgumentException e) {
+          event.addDefinitionError(new DefinitionException(e.getMessage(), e));
+        }
+      }
+    }
+  }
+
+  /** Names (hence checks) the metric of every intercepted method of a bean class. */
+  <X> void planMethods(@Observes ProcessManagedBean<X> event, BeanManager manager) {
+    if (event.getBean() instanceof jakarta.enterprise.inject.spi.Interceptor<?>
+        || event.getBean() instanceof Decorator<?>) {
+      return;
+    }
+    AnnotatedType<X> type = event.getAnnotatedBeanClass();
+    Class<X> beanClass = type.getJavaClass();
+    MeteredClass metered = beanClass.getAnnotation(MeteredClass.class);
+    try {
+      if (metered != null) {
+        MetricNaming.checkClassTemplate(beanClass.getName(), metered.value());
+      }
+      Annotation[] onClass = new Annotation[BINDINGS.size()];
+      for (int i = 0; i < onClass.length; i++) {
+        onClass[i] = onClass(type, BINDINGS.get(i).type(), manager, new HashSet<>());
+      }
+      for (AnnotatedMethod<? super X> method : businessMethods(type)) {
+        for (int i = 0; i < onClass.length; i++) {
+          Binding binding = BINDINGS.get(i);
+          Annotation onMethod = method.getAnnotation(binding.type());
+          if (onMethod == null && onClass[i] == null) {
+            continue;
+          }
+          Method javaMethod = method.getJavaMember();
+          runtime.planMethod(beanClass, javaMethod, MetricNaming.forMethod(
+              new Site(beanClass.getName(), "method", javaMethod.getName()), binding.kind(),
+              binding.type().getSimpleName(), MethodBindings.value(onMethod),
+              MethodBindings.value(onClass[i]), metered == null ? null : metered.value()));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      event.addDefinitionError(new DefinitionException(e.getMessage(), e));
+    }
+  }
+
+  /** Reads the configuration, chooses the registry, adds the beans the application lacks. */
+  void addBeans(@Observes AfterBeanDiscovery event, BeanManager manager) {
+    discoveryOver = true;
+    try {
+      TapesConfig read = TapesConfig.read(Settings.detect(classLoader()));
+      Supplier<Registry> own = applicationRegistry
+          ? () -> manager.createInstance().select(Registry.class).get() : null;
+      runtime.select(RegistrySelection.select(read, own));
+      config = read;
+    } catch (IllegalArgumentException e) {
+      event.addDefinitionError(new DefinitionException(e.getMessage(), e));
+    }
+    event.addBean().beanClass(TapesRuntime.class).types(TapesRuntime.class, Object.class)
+        .scope(Dependent.class).createWith(context -> runtime);
+    if (!applicationRegistry) {
+      event.addBean().beanClass(Registry.class).types(Registry.class, Object.class)
+          .scope(Dependent.class).createWith(context -> runtime.registry());
+    }
+  }
+
+  /** Creates every planned metric: a name the registry refuses fails deployment here. */
+  void createMetrics(@Observes AfterDeploymentValidation event) {
+    if (config == null) {
+      return;
+    }
+    try {
+      for (IllegalArgumentException problem : runtime.createPlanned()) {
+        event.addDeploymentProblem(new DeploymentException(problem.getMessage(), problem));
+      }
+    } catch (RuntimeException e) {
+      event.addDeploymentProblem(new DeploymentException("cannot obtain the application's"
+          + " Registry bean for its metrics: " + e, e));
+    }
+  }
+
+  /**
+   * The methods the container may intercept: not static, private or final, not inherited from
+   * {@code Object}, and only the most derived of overriding methods (the one called).
+   */
+  private static <X> List<AnnotatedMethod<? super X>> businessMethods(AnnotatedType<X> type) {
+    List<AnnotatedMethod<? super X>> all = new ArrayList<>(type.getMethods());
+    all.sort(Comparator.comparingInt(m -> -depth(m.getJavaMember().getDeclaringClass())));
+    Set<List<Object>> signatures = new HashSet<>();
+    List<AnnotatedMethod<? super X>> methods = new ArrayList<>();
+    for (AnnotatedMethod<? super X> method : all) {
+      Method javaMethod = method.getJavaMember();
+      int modifiers = javaMethod.getModifiers();
+      if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers)
+          || Modifier.isFinal(modifiers) || javaMethod.isBridge() || javaMethod.isSynthetic()
+          || javaMethod.getDeclaringClass() == Object.class) {
+        continue;
+      }
+      List<Object> signature = new ArrayList<>();
+      signature.add(javaMethod.getName());
+      signature.addAll(Arrays.asList(javaMethod.getParameterTypes()));
+      if (signatures.add(signature)) {
+        methods.add(method);
+      }
+    }
+    return methods;
+  }
+
+  private static int depth(Class<?> type) {
+    int depth = 0;
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      depth++;
+    }
+    return depth;
+  }
+
+  /** A binding on the class: declared, inherited, or carried by a stereotype. */
+  private static Annotation onClass(Annotated type, Class<? extends Annotation> binding,
+      BeanManager manager, Set<Class<?>> seen) {
+    Annotation declared = type.getAnnotation(binding);
+    if (declared != null) {
+      return declared;
+    }
+    for (Annotation annotation : type.getAnnotations()) {
+      Class<? extends Annotation> annotationType = annotation.annotationType();
+      if (manager.isStereotype(annotationType) && seen.add(annotationType)) {
+        for (Annotation meta : manager.getStereotypeDefinition(annotationType)) {
+          if (binding.isInstance(meta)) {
+            return meta;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static ClassLoader classLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : TapesExtension.class.getClassLoader();
+  }
+}

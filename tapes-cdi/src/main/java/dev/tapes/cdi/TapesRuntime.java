@@ -1,0 +1,139 @@
+package dev.tapes.cdi;
+
+import dev.tapes.Counter;
+import dev.tapes.Meter;
+import dev.tapes.Metric;
+import dev.tapes.Registry;
+import dev.tapes.Timer;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the integration holds for one application: its registry, the metrics planned at
+ * deployment and the metrics of intercepted methods. The extension creates it; producers and
+ * interceptors receive it as a bean. No CDI SPI type appears here.
+ */
+final class TapesRuntime {
+
+  private final MethodMetrics<Timer> timers =
+      new MethodMetrics<>((target, method) -> (Timer) unplanned(MetricKind.TIMER, Timed.class,
+          target, method));
+  private final MethodMetrics<Meter> meters =
+      new MethodMetrics<>((target, method) -> (Meter) unplanned(MetricKind.METER, Metered.class,
+          target, method));
+  private final MethodMetrics<Counter> counters =
+      new MethodMetrics<>((target, method) -> (Counter) unplanned(MetricKind.COUNTER,
+          Counted.class, target, method));
+  private final List<MetricRequest> plannedInjections = new ArrayList<>();
+  private final List<PlannedMethod> plannedMethods = new ArrayList<>();
+  private final Object selectionLock = new Object();
+  private Supplier<Registry> selection;
+  private volatile Registry registry;
+
+  /** A metric of an intercepted method, known at deployment. */
+  private record PlannedMethod(Class<?> beanClass, Method method, MetricRequest request) {}
+
+  /** Sets where the registry comes from; resolved on first use. */
+  void select(Supplier<Registry> selection) {
+    synchronized (selectionLock) {
+      this.selection = Objects.requireNonNull(selection, "selection");
+    }
+  }
+
+  /** The application's registry (see {@link RegistrySelection}), resolved once. */
+  Registry registry() {
+    Registry resolved = registry;
+    if (resolved == null) {
+      synchronized (selectionLock) {
+        resolved = registry;
+        if (resolved == null) {
+          if (selection == null) {
+            throw new IllegalStateException("the metrics registry is asked for before the CDI"
+                + " container has discovered its beans");
+          }
+          resolved = Objects.requireNonNull(selection.get(), "the application's Registry bean");
+          registry = resolved;
+        }
+      }
+    }
+    return resolved;
+  }
+
+  void planInjection(MetricRequest request) {
+    synchronized (plannedInjections) {
+      plannedInjections.add(request);
+    }
+  }
+
+  void planMethod(Class<?> beanClass, Method method, MetricRequest request) {
+    synchronized (plannedMethods) {
+      plannedMethods.add(new PlannedMethod(beanClass, method, request));
+    }
+  }
+
+  /**
+   * Creates every planned metric, so that they are reported from the start and a name the
+   * registry refuses fails deployment.
+   *
+   * @return one exception per refused metric, naming its bean, member and annotation
+   */
+  List<IllegalArgumentException> createPlanned() {
+    Registry target = registry();
+    List<IllegalArgumentException> problems = new ArrayList<>();
+    synchronized (plannedInjections) {
+      for (MetricRequest request : plannedInjections) {
+        try {
+          request.getOrCreate(target);
+        } catch (IllegalArgumentException e) {
+          problems.add(e);
+        }
+      }
+    }
+    synchronized (plannedMethods) {
+      for (PlannedMethod planned : plannedMethods) {
+        try {
+          Metric metric = planned.request().getOrCreate(target);
+          switch (planned.request().kind()) {
+            case TIMER:
+              timers.put(planned.beanClass(), planned.method(), (Timer) metric);
+              break;
+            case METER:
+              meters.put(planned.beanClass(), planned.method(), (Meter) metric);
+              break;
+            default:
+              counters.put(planned.beanClass(), planned.method(), (Counter) metric);
+          }
+        } catch (IllegalArgumentException e) {
+          problems.add(e);
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** The metric for an injection point, as named by {@link MetricNaming#forInjection}. */
+  Metric metric(MetricRequest request) {
+    return request.getOrCreate(registry());
+  }
+
+  MethodMetrics<Timer> timers() {
+    return timers;
+  }
+
+  MethodMetrics<Meter> meters() {
+    return meters;
+  }
+
+  MethodMetrics<Counter> counters() {
+    return counters;
+  }
+
+  private Metric unplanned(MetricKind kind, Class<? extends Annotation> binding, Class<?> target,
+      Method method) {
+    return MethodBindings.request(kind, binding, target, method).getOrCreate(registry());
+  }
+}

@@ -199,7 +199,7 @@ class MetricsResourceTest {
     return MediaType.valueOf(response.headers().firstValue("Content-Type").orElseThrow());
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "try"})
   private static Map<String, Object> parse(String json) throws Exception {
     try (Jsonb jsonb = JsonbBuilder.create()) {
       return jsonb.fromJson(json, Map.class);

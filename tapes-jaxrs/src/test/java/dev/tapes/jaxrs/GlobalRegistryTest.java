@@ -43,6 +43,41 @@ class GlobalRegistryTest {
     }
   }
 
+  @Test
+  void theProviderClassesWorkRegisteredOneByOneAsAScanningServerFindsThem() {
+    try (JerseyServer server = JerseyServer.start(new ResourceConfig(FailingResource.class,
+        ResourceTimingFeature.class, UnhandledExceptionMapper.class, UnmatchedRequestFilter.class,
+        MetricsResource.class))) {
+      long unmatchedBefore = count("http.unmatched.4xx");
+
+      assertThat(server.get("failing").statusCode()).isEqualTo(500);
+      assertThat(server.get("failing/nowhere").statusCode()).isEqualTo(404);
+
+      Await.until(() -> count("http.FailingResource.fail.errors") == 1
+          && count("http.FailingResource.fail.responses.5xx") == 1
+          && count("http.FailingResource.fail.latency") == 1
+          && count("http.unmatched.4xx") == unmatchedBefore + 1, Duration.ofSeconds(10));
+      assertThat(server.get("metrics/http/FailingResource", "Accept", "text/plain").body())
+          .contains("http_failing_resource_fail_errors_total 1\n");
+    }
+  }
+
+  private static long count(String name) {
+    Object metric = Tapes.registry().getMetrics().get(name);
+    return metric instanceof dev.tapes.Meter meter ? meter.getCount()
+        : metric instanceof Timer timer ? timer.getCount() : 0;
+  }
+
+  /** Fails with an exception no mapper handles. */
+  @Path("/failing")
+  public static class FailingResource {
+
+    @GET
+    public String fail() {
+      throw new IllegalStateException("failing on purpose");
+    }
+  }
+
   /** Sleeps: the one resource whose duration is real time, as the issue asks. */
   @Path("/sleeping")
   public static class SleepingResource {

@@ -47,10 +47,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@code [A-Za-z0-9_.-]} in keys become {@code _}.
  *
  * <p><b>Datagrams</b> hold whole lines and at most {@value #MAX_PAYLOAD_BYTES} bytes, which
- * fits a 1500-byte Ethernet MTU without fragmentation. A count's increase is counted as sent
- * once its datagram was handed to the network; if sending fails, the unsent increases are sent
- * with the next report, so totals stay exact across a daemon that was unreachable for a while
- * (as long as the operating system reports the failure; UDP gives no other receipt).
+ * fits a 1500-byte Ethernet MTU without fragmentation. The socket is connected, so the
+ * operating system reports an unreachable daemon (ICMP port unreachable) as an error; a report
+ * that meets one counts none of its increases as delivered, and the next report sends them
+ * again. Totals therefore stay exact across a daemon that was down for a while, as far as the
+ * network reports losses (UDP gives no other receipt: a datagram dropped silently is lost).
  */
 public class StatsdReporter extends ScheduledReporter {
 
@@ -96,14 +97,23 @@ public class StatsdReporter extends ScheduledReporter {
       DatagramChannel open = channel();
       for (Datagram datagram : datagrams) {
         if (datagram.payload.length() > 0) {
-          open.write(ByteBuffer.wrap(
-              datagram.payload.toString().getBytes(StandardCharsets.UTF_8)));
+          ByteBuffer bytes = ByteBuffer.wrap(
+              datagram.payload.toString().getBytes(StandardCharsets.UTF_8));
+          if (open.write(bytes) == 0) {
+            throw new IOException("the socket's send buffer is full");
+          }
         }
-        delivered.putAll(datagram.counts);
       }
+      // A connected UDP socket learns from ICMP that nothing listens; a non-blocking read
+      // surfaces that now (PortUnreachableException) rather than at the next report.
+      open.read(ByteBuffer.allocate(1));
     } catch (IOException e) {
       closeChannel(); // resolve and connect afresh next time: the daemon may have moved
       throw new IOException("cannot send to StatsD at " + host + ":" + port + ": " + e, e);
+    }
+    // Only now: increases of a report that failed are sent again with the next one.
+    for (Datagram datagram : datagrams) {
+      delivered.putAll(datagram.counts);
     }
   }
 
@@ -129,6 +139,8 @@ public class StatsdReporter extends ScheduledReporter {
       DatagramChannel opened = DatagramChannel.open();
       try {
         // Connected: the OS then reports an unreachable daemon (ICMP) as an exception.
+        // Non-blocking: a report never waits on the network.
+        opened.configureBlocking(false);
         opened.connect(address);
       } catch (IOException e) {
         opened.close();
@@ -152,7 +164,7 @@ public class StatsdReporter extends ScheduledReporter {
   }
 
   /** The lines of every metric, packed into datagrams. */
-  private List<Datagram> datagrams(List<MetricSnapshot> metrics) {
+  List<Datagram> datagrams(List<MetricSnapshot> metrics) {
     Packer packer = new Packer();
     StringBuilder lines = new StringBuilder(256);
     for (MetricSnapshot metric : metrics) {
@@ -243,7 +255,7 @@ public class StatsdReporter extends ScheduledReporter {
   }
 
   /** One datagram: its lines and the counts it delivers. */
-  private static final class Datagram {
+  static final class Datagram {
     final StringBuilder payload = new StringBuilder(MAX_PAYLOAD_BYTES);
     final Map<String, Long> counts = new HashMap<>();
   }

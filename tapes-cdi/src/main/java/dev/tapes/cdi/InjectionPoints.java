@@ -1,11 +1,14 @@
 package dev.tapes.cdi;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
@@ -25,8 +28,7 @@ final class InjectionPoints {
     }
     boolean named = metricQualifier(point) != null;
     return named || MetricKind.ofTypeName(typeName) != null && point.getQualifiers().stream()
-        .allMatch(q -> q.annotationType() == jakarta.enterprise.inject.Default.class
-            || q.annotationType() == jakarta.enterprise.inject.Any.class);
+        .allMatch(q -> q.annotationType() == Default.class || q.annotationType() == Any.class);
   }
 
   /**
@@ -60,13 +62,15 @@ final class InjectionPoints {
   private static Site site(InjectionPoint point, Class<?> beanClass) {
     String className = beanClass == null ? null : beanClass.getName();
     if (point.getAnnotated() instanceof AnnotatedParameter<?> parameter) {
-      java.lang.reflect.Parameter javaParameter = parameter.getJavaParameter();
+      Parameter javaParameter = parameter.getJavaParameter();
       return new Site(className, "parameter",
           javaParameter.isNamePresent() ? javaParameter.getName() : null);
     }
     Member member = point.getMember();
-    return new Site(className, member instanceof Field ? "field" : "member",
-        member == null ? null : member.getName());
+    if (member == null) {
+      return new Site(className, null, null); // a programmatic lookup: CDI.current().select(...)
+    }
+    return new Site(className, member instanceof Field ? "field" : "member", member.getName());
   }
 
   /** The {@link Metric} qualifier: from the qualifiers, so programmatic lookups are seen too. */

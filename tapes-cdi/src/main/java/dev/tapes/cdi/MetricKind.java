@@ -21,10 +21,6 @@ enum MetricKind {
     this.type = type;
   }
 
-  Class<? extends Metric> type() {
-    return type;
-  }
-
   /**
    * The kind whose class has the binary name {@code typeName}, or null if that type cannot be
    * injected. A name, not a {@code Class}, so that build-time models can ask too.

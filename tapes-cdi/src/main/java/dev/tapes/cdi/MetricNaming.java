@@ -24,6 +24,7 @@ final class MetricNaming {
     MetricKind kind = MetricKind.ofTypeName(typeName);
     String key = metric != null ? annotation("Metric", metric)
         : meteredClass != null ? annotation("MeteredClass", meteredClass)
+        : site.memberKind() == null ? "default name"
         : "default name {}.<" + site.memberKind() + ">";
     if (kind == null) {
       throw new IllegalArgumentException(site + ", " + key + ": cannot inject a " + typeName
@@ -36,8 +37,10 @@ final class MetricNaming {
       return new MetricRequest(kind, expand(site, key, metric, false, null), site, key);
     }
     if (site.memberName() == null) {
-      throw new IllegalArgumentException(site + ", " + key + ": the default name needs the"
-          + " parameter's name; compile with javac -parameters or write @Metric(\"name\")");
+      throw new IllegalArgumentException(site + ", " + key + ": " + (site.memberKind() == null
+          ? "nothing to name the metric after; select it with Metric.Literal.of(\"name\")"
+          : "the default name needs the parameter's name; compile with javac -parameters or"
+              + " write @Metric(\"name\")"));
     }
     String prefix = expand(site, key, classTemplate(meteredClass), false, null);
     return new MetricRequest(kind, prefix + "." + site.memberName(), site, key);
@@ -84,14 +87,17 @@ final class MetricNaming {
    * in a class with nothing injected yet.
    */
   static void checkClassTemplate(String beanClassName, String meteredClass) {
-    parse(new Site(beanClassName, "class", beanClassName.substring(
-        beanClassName.lastIndexOf('.') + 1)), annotation("MeteredClass", meteredClass),
+    parse(new Site(beanClassName, null, null), annotation("MeteredClass", meteredClass),
         classTemplate(meteredClass), false);
   }
 
   private static String expand(Site site, String key, String template, boolean methodAllowed,
       String method) {
-    return parse(site, key, template, methodAllowed).expand(site.beanClassName(), method);
+    try {
+      return NameTemplate.parse(template, methodAllowed).expand(site.beanClassName(), method);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(site + ", " + key + ": " + e.getMessage(), e);
+    }
   }
 
   private static NameTemplate parse(Site site, String key, String template,

@@ -101,15 +101,12 @@ final class NameTemplate {
     return parts.contains(placeholder);
   }
 
-  /** Whether the expansion depends on the bean class. */
-  boolean dependsOnClass() {
-    return mentions(Placeholder.SIMPLE_NAME) || mentions(Placeholder.CLASS)
-        || mentions(Placeholder.PACKAGE);
-  }
-
   /**
    * The name for the bean class {@code className} (a binary name, as {@link Class#getName()}
    * gives: {@code com.example.Outer$Inner}) and, in method templates, {@code methodName}.
+   *
+   * @param className null when there is no bean class (a programmatic lookup)
+   * @throws IllegalArgumentException if the template needs the class and there is none
    */
   String expand(String className, String methodName) {
     StringBuilder name = new StringBuilder(template.length() + 32);
@@ -124,6 +121,10 @@ final class NameTemplate {
   }
 
   private static String value(Placeholder placeholder, String className, String methodName) {
+    if (className == null && placeholder != Placeholder.METHOD) {
+      throw new IllegalArgumentException(placeholder.text + " needs a bean class, and a"
+          + " programmatic lookup has none: give the whole name");
+    }
     int dot = className.lastIndexOf('.');
     switch (placeholder) {
       case SIMPLE_NAME:

@@ -1,7 +1,10 @@
 package dev.tapes.cdi;
 
 import dev.tapes.Registry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Produces;
@@ -13,6 +16,7 @@ import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Decorator;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -23,8 +27,8 @@ import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
-import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.interceptor.Interceptor;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -111,6 +115,12 @@ public class TapesExtension implements Extension {
         && bean.getQualifiers().contains(Default.Literal.INSTANCE)) {
       applicationRegistry = true;
     }
+    String problem = event instanceof ProcessManagedBean<?>
+        ? classTemplateProblem(bean.getBeanClass()) : null;
+    if (problem != null) {
+      event.addDefinitionError(new DefinitionException(problem));
+      return;
+    }
     for (InjectionPoint point : bean.getInjectionPoints()) {
       if (InjectionPoints.isOurs(point)) {
         try {
@@ -130,14 +140,14 @@ public class TapesExtension implements Extension {
     }
     AnnotatedType<X> type = event.getAnnotatedBeanClass();
     Class<X> beanClass = type.getJavaClass();
+    if (classTemplateProblem(beanClass) != null) {
+      return; // reported once, by planInjections
+    }
     MeteredClass metered = beanClass.getAnnotation(MeteredClass.class);
     try {
-      if (metered != null) {
-        MetricNaming.checkClassTemplate(beanClass.getName(), metered.value());
-      }
       Annotation[] onClass = new Annotation[BINDINGS.size()];
       for (int i = 0; i < onClass.length; i++) {
-        onClass[i] = onClass(type, BINDINGS.get(i).type(), manager, new HashSet<>());
+        onClass[i] = onClass(type, BINDINGS.get(i).type(), manager);
       }
       for (AnnotatedMethod<? super X> method : businessMethods(type)) {
         for (int i = 0; i < onClass.length; i++) {
@@ -193,6 +203,41 @@ public class TapesExtension implements Extension {
     }
   }
 
+  /** Starts the configured reporters once the application has started. */
+  void startReporting(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    TapesConfig started = config;
+    if (started != null) {
+      runtime.startReporting(started);
+    }
+  }
+
+  /**
+   * Stops the reporters before the application's beans are destroyed, so that their last
+   * report can still read a registry the application produced.
+   */
+  void stopReporting(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    runtime.stopReporting();
+  }
+
+  /** Leaves nothing running: reporters (if still running) and the global registry's ticking. */
+  void shutdown(@Observes BeforeShutdown event) {
+    runtime.stopReporting();
+    runtime.release();
+  }
+
+  /** What is wrong with the {@link MeteredClass} template of {@code beanClass}, or null. */
+  private static String classTemplateProblem(Class<?> beanClass) {
+    MeteredClass metered = beanClass.getAnnotation(MeteredClass.class);
+    try {
+      if (metered != null) {
+        MetricNaming.checkClassTemplate(beanClass.getName(), metered.value());
+      }
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
   /**
    * The methods the container may intercept: not static, private or final, not inherited from
    * {@code Object}, and only the most derived of overriding methods (the one called).
@@ -228,16 +273,16 @@ public class TapesExtension implements Extension {
     return depth;
   }
 
-  /** A binding on the class: declared, inherited, or carried by a stereotype. */
+  /** A binding on the class: declared, inherited, or carried by one of its stereotypes. */
   private static Annotation onClass(Annotated type, Class<? extends Annotation> binding,
-      BeanManager manager, Set<Class<?>> seen) {
+      BeanManager manager) {
     Annotation declared = type.getAnnotation(binding);
     if (declared != null) {
       return declared;
     }
     for (Annotation annotation : type.getAnnotations()) {
       Class<? extends Annotation> annotationType = annotation.annotationType();
-      if (manager.isStereotype(annotationType) && seen.add(annotationType)) {
+      if (manager.isStereotype(annotationType)) {
         for (Annotation meta : manager.getStereotypeDefinition(annotationType)) {
           if (binding.isInstance(meta)) {
             return meta;

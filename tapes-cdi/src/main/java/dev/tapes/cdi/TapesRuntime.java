@@ -30,6 +30,7 @@ final class TapesRuntime {
           Counted.class, target, method));
   private final List<MetricRequest> plannedInjections = new ArrayList<>();
   private final List<PlannedMethod> plannedMethods = new ArrayList<>();
+  private final ReportingLifecycle reporting = new ReportingLifecycle();
   private final Object selectionLock = new Object();
   private Supplier<Registry> selection;
   private volatile Registry registry;
@@ -118,6 +119,33 @@ final class TapesRuntime {
   /** The metric for an injection point, as named by {@link MetricNaming#forInjection}. */
   Metric metric(MetricRequest request) {
     return request.getOrCreate(registry());
+  }
+
+  /**
+   * Starts the configured reporters on the container's managed scheduled executor if there is
+   * one, else on a daemon thread. The stream reporter writes to standard output (issue 4).
+   */
+  void startReporting(TapesConfig config) {
+    if (!config.reporters().isEmpty()) {
+      reporting.start(config.reporters(), registry(), System.out, ManagedExecutors.lookUp());
+    }
+  }
+
+  /** Stops the reporters, after a last report, while the registry can still be read. */
+  void stopReporting() {
+    reporting.stop();
+  }
+
+  /**
+   * Stops the background ticking of the global registry when it is the application's: it would
+   * otherwise keep a thread alive, and the application's class loader with it, after the
+   * application is gone. Its metrics keep working and catch up whenever they are read.
+   */
+  void release() {
+    Registry selected = registry;
+    if (selected != null && RegistrySelection.isGlobal(selected)) {
+      selected.close();
+    }
   }
 
   MethodMetrics<Timer> timers() {

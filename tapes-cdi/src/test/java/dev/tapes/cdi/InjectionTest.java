@@ -1,6 +1,7 @@
 package dev.tapes.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapes.ManualClock;
 import dev.tapes.Registry;
@@ -58,6 +59,16 @@ class InjectionTest {
   void programmaticLookupsNameTheMetricInTheQualifier() {
     Timer looked = container.select(Timer.class, Metric.Literal.of("orders.lookup")).get();
     assertThat(looked).isSameAs(registry.timer("orders.lookup"));
+  }
+
+  @Test
+  void aProgrammaticLookupCannotUseTheBeanClassInItsName() {
+    assertThatThrownBy(() -> container.select(Timer.class, Metric.Literal.of("x.{}")).get())
+        .hasStackTraceContaining("a programmatic lookup, @Metric(\"x.{}\"): {} needs a bean class,"
+            + " and a programmatic lookup has none: give the whole name");
+    assertThatThrownBy(() -> container.select(Timer.class).get())
+        .hasStackTraceContaining("a programmatic lookup, default name: nothing to name the metric"
+            + " after; select it with Metric.Literal.of(\"name\")");
   }
 
   @Test

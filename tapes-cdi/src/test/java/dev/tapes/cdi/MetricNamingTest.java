@@ -142,7 +142,7 @@ class MetricNamingTest {
   void aMeteredClassTemplateIsCheckedOnItsOwn() {
     MetricNaming.checkClassTemplate(WIDGETS, "");
     assertThatThrownBy(() -> MetricNaming.checkClassTemplate(WIDGETS, "a.{method}"))
-        .hasMessageStartingWith("bean com.example.WidgetResource, class WidgetResource,"
-            + " @MeteredClass(\"a.{method}\"): placeholder {method} is only known");
+        .hasMessageStartingWith("bean com.example.WidgetResource, @MeteredClass(\"a.{method}\"):"
+            + " placeholder {method} is only known");
   }
 }

@@ -107,8 +107,8 @@ class MisconfigurationTest {
     assertThat(deploymentFailure(TypoInClassTemplate.class))
         .isInstanceOf(DefinitionException.class)
         .hasMessageStartingWith("bean " + TypoInClassTemplate.class.getName()
-            + ", field latency, @MeteredClass(\"shop.{nmae}\"): unknown placeholder {nmae};"
-            + " known: {}, {class}, {package}");
+            + ", @MeteredClass(\"shop.{nmae}\"): unknown placeholder {nmae}; known: {}, {class},"
+            + " {package}");
   }
 
   @Test
@@ -116,9 +116,8 @@ class MisconfigurationTest {
     assertThat(deploymentFailure(TypoInEmptyClass.class))
         .isInstanceOf(DefinitionException.class)
         .hasMessage("bean " + TypoInEmptyClass.class.getName()
-            + ", class MisconfigurationTest$TypoInEmptyClass, @MeteredClass(\"{}.{method}\"):"
-            + " placeholder {method} is only known in the names of @Timed, @Metered and @Counted;"
-            + " known here: {}, {class}, {package}");
+            + ", @MeteredClass(\"{}.{method}\"): placeholder {method} is only known in the names"
+            + " of @Timed, @Metered and @Counted; known here: {}, {class}, {package}");
   }
 
   @Test

@@ -38,8 +38,14 @@ class NameTemplateTest {
   void aTemplateWithoutPlaceholdersIsItself() {
     NameTemplate template = NameTemplate.parse("orders.queue", false);
     assertThat(template.expand(WIDGETS, null)).isEqualTo("orders.queue");
-    assertThat(template.dependsOnClass()).isFalse();
-    assertThat(NameTemplate.parse("a.{class}", false).dependsOnClass()).isTrue();
+    assertThat(template.expand(null, null)).isEqualTo("orders.queue");
+  }
+
+  @Test
+  void withoutABeanClassOnlyTemplatesWithoutClassPlaceholdersExpand() {
+    assertThatThrownBy(() -> NameTemplate.parse("a.{}", false).expand(null, null))
+        .hasMessage("{} needs a bean class, and a programmatic lookup has none: give the whole"
+            + " name");
   }
 
   @Test

@@ -29,6 +29,11 @@ final class JerseyServer implements AutoCloseable {
     this.base = URI.create("http://127.0.0.1:" + port + "/");
   }
 
+  /** {@code 127.0.0.1:port}, as a scrape target. */
+  String address() {
+    return base.getHost() + ":" + base.getPort();
+  }
+
   static JerseyServer start(ResourceConfig application) {
     return new JerseyServer(
         GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), application));

@@ -6,6 +6,8 @@ import dev.tapes.ManualClock;
 import dev.tapes.Registry;
 import dev.tapes.exposition.OpenMetricsFormat;
 import dev.tapes.exposition.PrometheusTextFormat;
+import dev.tapes.testkit.Await;
+import dev.tapes.testkit.PrometheusServer;
 import dev.tapes.testkit.Promtool;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -97,6 +99,25 @@ class MetricsResourceTest {
     Promtool.Result result = Promtool.get().checkMetrics(response.body());
     assertThat(result.output().lines().filter(line -> !line.matches("\\S+_total no help text")))
         .as(result.output()).isEmpty();
+  }
+
+  @Test
+  void aRealPrometheusScrapesTheEndpointAsOpenMetrics() {
+    start(TapesFeature.builder().registry(registry));
+
+    try (PrometheusServer prometheus = PrometheusServer.scraping(server.address(), "/metrics")) {
+      Await.until(prometheus::targetIsUp, Duration.ofSeconds(30),
+          () -> "a clean scrape; targets: " + prometheus.targets());
+      Await.until(() -> prometheus.query("my_http_widget_resource_errors_total").contains("\"2\""),
+          Duration.ofSeconds(30), () -> "the meter's total in Prometheus");
+
+      assertThat(prometheus.query("my_http_widget_resource_latency_seconds_count"))
+          .contains("\"1\"");
+      assertThat(prometheus.query("jobs_in_flight")).contains("\"3\"");
+      // Prometheus asked for OpenMetrics and got it: the counter family has no _total.
+      assertThat(prometheus.metadata("my_http_widget_resource_errors"))
+          .contains("\"type\":\"counter\"");
+    }
   }
 
   @Test

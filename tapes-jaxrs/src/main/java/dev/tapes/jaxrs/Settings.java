@@ -1,0 +1,136 @@
+package dev.tapes.jaxrs;
+
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * The configuration keys of tapes-jaxrs, read once when a provider is built: from MicroProfile
+ * Config when the application has it, else from system properties, else from environment
+ * variables ({@code tapes.metrics.role} is also {@code TAPES_METRICS_ROLE}).
+ *
+ * @param nameTemplate template of each resource method's metric prefix
+ * @param unmatchedName prefix of the meters of requests that match no resource method
+ * @param timeMetricsEndpoint whether requests for {@code /metrics} are timed like others
+ * @param metricsRole the role {@code /metrics} requires, or null for none
+ * @param metricsEnabled whether {@link MetricsResource} at its own {@code /metrics} answers
+ */
+record Settings(
+    String nameTemplate,
+    String unmatchedName,
+    boolean timeMetricsEndpoint,
+    String metricsRole,
+    boolean metricsEnabled) {
+
+  static final String NAME_TEMPLATE = "tapes.jaxrs.name";
+  static final String UNMATCHED_NAME = "tapes.jaxrs.unmatched";
+  static final String TIME_METRICS_ENDPOINT = "tapes.jaxrs.time-metrics-endpoint";
+  static final String METRICS_ROLE = "tapes.metrics.role";
+  static final String METRICS_ENABLED = "tapes.metrics.enabled";
+
+  static final String DEFAULT_NAME_TEMPLATE = "http.{}.{method}";
+  static final String DEFAULT_UNMATCHED_NAME = "http.unmatched";
+
+  private static final System.Logger LOG = System.getLogger(Settings.class.getName());
+  /** Every provider reads the settings: say once, not four times, why MicroProfile is unused. */
+  private static final AtomicBoolean UNUSABLE_CONFIG_LOGGED = new AtomicBoolean();
+
+  Settings {
+    ResourceNaming.parse(nameTemplate);
+    unmatchedName = unmatchedName.strip();
+    if (unmatchedName.isEmpty()) {
+      throw new IllegalArgumentException(UNMATCHED_NAME + " must not be empty");
+    }
+    if (metricsRole != null && metricsRole.isBlank()) {
+      metricsRole = null;
+    }
+  }
+
+  /** The defaults: no configuration at all. */
+  static Settings defaults() {
+    return new Settings(DEFAULT_NAME_TEMPLATE, DEFAULT_UNMATCHED_NAME, false, null, true);
+  }
+
+  /** The settings the environment configures (see the class comment for the sources). */
+  static Settings fromEnvironment() {
+    return from(source(Settings.class.getClassLoader()));
+  }
+
+  static Settings from(Function<String, Optional<String>> source) {
+    return new Settings(
+        source.apply(NAME_TEMPLATE).orElse(DEFAULT_NAME_TEMPLATE),
+        source.apply(UNMATCHED_NAME).orElse(DEFAULT_UNMATCHED_NAME),
+        source.apply(TIME_METRICS_ENDPOINT).map(v -> bool(TIME_METRICS_ENDPOINT, v))
+            .orElse(false),
+        source.apply(METRICS_ROLE).orElse(null),
+        source.apply(METRICS_ENABLED).map(v -> bool(METRICS_ENABLED, v)).orElse(true));
+  }
+
+  Settings withNameTemplate(String template) {
+    return new Settings(template, unmatchedName, timeMetricsEndpoint, metricsRole,
+        metricsEnabled);
+  }
+
+  Settings withUnmatchedName(String name) {
+    return new Settings(nameTemplate, name, timeMetricsEndpoint, metricsRole, metricsEnabled);
+  }
+
+  Settings withTimeMetricsEndpoint(boolean timed) {
+    return new Settings(nameTemplate, unmatchedName, timed, metricsRole, metricsEnabled);
+  }
+
+  Settings withMetricsRole(String role) {
+    return new Settings(nameTemplate, unmatchedName, timeMetricsEndpoint, role, metricsEnabled);
+  }
+
+  private static boolean bool(String key, String value) {
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    if (v.equals("true")) {
+      return true;
+    }
+    if (v.equals("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
+  }
+
+  /**
+   * MicroProfile Config if its API and an implementation are visible, else system properties
+   * then environment variables.
+   */
+  static Function<String, Optional<String>> source(ClassLoader loader) {
+    try {
+      Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, loader);
+      return MicroProfileConfig.source(loader);
+    } catch (ClassNotFoundException e) {
+      return Settings::systemValue;
+    } catch (RuntimeException | LinkageError e) {
+      // The API without a usable implementation: fall back rather than fail the deployment.
+      if (UNUSABLE_CONFIG_LOGGED.compareAndSet(false, true)) {
+        LOG.log(Level.INFO, "MicroProfile Config present but unusable (" + e
+            + "); reading tapes.* from system properties and environment variables");
+      }
+      return Settings::systemValue;
+    }
+  }
+
+  static Optional<String> systemValue(String key) {
+    String value = System.getProperty(key);
+    if (value == null) {
+      value = System.getenv(key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT));
+    }
+    return Optional.ofNullable(value);
+  }
+
+  /** Holds the only references to MicroProfile Config, loaded only when it is present. */
+  private static final class MicroProfileConfig {
+
+    static Function<String, Optional<String>> source(ClassLoader loader) {
+      org.eclipse.microprofile.config.Config config =
+          org.eclipse.microprofile.config.ConfigProvider.getConfig(loader);
+      return key -> config.getOptionalValue(key, String.class);
+    }
+  }
+}

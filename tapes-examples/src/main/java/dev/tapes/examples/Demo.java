@@ -1,0 +1,103 @@
+package dev.tapes.examples;
+
+import dev.tapes.Metric;
+import dev.tapes.Registry;
+import dev.tapes.Timer;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The demo: a small shop instrumented with Tapes, on 127.0.0.1:8080 (or a free port if that is
+ * taken), with a little traffic at it, until Ctrl-C.
+ *
+ * <pre>
+ * mvn -B -q -pl tapes-examples -am -DskipTests package
+ * java -jar tapes-examples/target/tapes-examples.jar [--port N] [--no-traffic]
+ * curl http://127.0.0.1:8080/metrics
+ * </pre>
+ *
+ * <p>{@code --port 0} takes any free port.
+ */
+public final class Demo {
+
+  static final int DEFAULT_PORT = 8080;
+  private static final PrintStream OUT = System.out;
+
+  private Demo() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    DemoLogging.configure();
+    int port = DEFAULT_PORT;
+    boolean traffic = true;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(args[++i]);
+        case "--no-traffic" -> traffic = false;
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + "; known: --port N, --no-traffic");
+      }
+    }
+    ShopServer shop = startShop(port);
+    Traffic requests = traffic ? Traffic.start(List.of(shop.uri()), 5) : null;
+    URI uri = shop.uri();
+    OUT.println("Tapes demo: a shop on Weld SE + Jersey (Grizzly), measured by tapes-cdi and"
+        + " tapes-jaxrs");
+    OUT.println("  shop:     " + uri + "widgets   " + uri + "gadgets/g1   curl -X POST "
+        + uri + "orders");
+    OUT.println("  metrics:  curl " + uri + "metrics                 (JSON)");
+    OUT.println("            curl " + uri + "metrics/shop/Warehouse  (a subtree)");
+    OUT.println("            curl -H 'Accept: text/plain;version=0.0.4' " + uri + "metrics");
+    OUT.println("  " + (requests != null ? "5 requests a second go to the shop; " : "")
+        + "Ctrl-C stops the demo");
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (requests != null) {
+        requests.close();
+      }
+      shop.close();
+      OUT.println("Tapes demo stopped");
+      stopped.countDown();
+    }, "demo-stop"));
+    Registry registry = shop.registry();
+    long started = System.nanoTime();
+    while (!stopped.await(10, TimeUnit.SECONDS) && requests != null) {
+      OUT.printf("[%3d s] %s | %s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+          requests.summary(), describe(registry, "shop.Warehouse.ship"));
+    }
+  }
+
+  /** The shop on {@code port}, or on a free port if the default port is taken. */
+  private static ShopServer startShop(int port) {
+    try {
+      return ShopServer.start(port);
+    } catch (RuntimeException e) {
+      if (port != DEFAULT_PORT || !(rootCause(e) instanceof java.net.BindException)) {
+        throw e;
+      }
+      OUT.println("Port " + DEFAULT_PORT + " is taken: using a free port instead");
+      return ShopServer.start(0);
+    }
+  }
+
+  /** {@code "shop.Warehouse.ship: 12 calls, p50 21.3 ms, p99 38.0 ms"}, from a live timer. */
+  static String describe(Registry registry, String timerName) {
+    Metric metric = registry.getMetrics().get(timerName);
+    if (!(metric instanceof Timer timer) || timer.getCount() == 0) {
+      return timerName + ": no calls yet";
+    }
+    return String.format("%s: %d calls, p50 %.1f ms, p99 %.1f ms", timerName, timer.getCount(),
+        timer.getSnapshot().getQuantile(0.5) / 1e6, timer.getSnapshot().getQuantile(0.99) / 1e6);
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

@@ -1,5 +1,6 @@
 package dev.tapes.cdi;
 
+import dev.tapes.config.Configuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The configuration of the CDI integration, read once at deployment from {@link Settings}:
+ * The configuration of the CDI integration, read once at deployment from {@link Configuration}:
  * which reporters run, how often, and where they send.
  *
  * <p>Every key is listed here and in the README. A bad value, an unknown reporter and a
@@ -65,7 +66,7 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
    *
    * @throws IllegalArgumentException naming the key, its value and where it came from
    */
-  static TapesConfig read(Settings settings) {
+  static TapesConfig read(Configuration settings) {
     for (String key : settings.keys()) {
       if (OWNED_PREFIXES.stream().anyMatch(key::startsWith) && !KEYS.contains(key)) {
         throw new IllegalArgumentException(key + ": unknown key (from " + settings.describe()
@@ -85,7 +86,7 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
     return new TapesConfig(reporters, blankToNull(settings.get(DISTRIBUTED_ENDPOINT)));
   }
 
-  private static Set<String> reporterNames(Settings settings) {
+  private static Set<String> reporterNames(Configuration settings) {
     String value = settings.get(REPORTERS);
     Set<String> names = new LinkedHashSet<>();
     if (value == null) {
@@ -105,7 +106,7 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
     return names;
   }
 
-  private static Duration duration(Settings settings, String key, Duration otherwise) {
+  private static Duration duration(Configuration settings, String key, Duration otherwise) {
     String value = blankToNull(settings.get(key));
     if (value == null) {
       return otherwise;
@@ -117,12 +118,12 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
     }
   }
 
-  private static String host(Settings settings) {
+  private static String host(Configuration settings) {
     String value = blankToNull(settings.get(STATSD_HOST));
     return value == null ? DEFAULT_STATSD_HOST : value.trim();
   }
 
-  private static int port(Settings settings) {
+  private static int port(Configuration settings) {
     String value = blankToNull(settings.get(STATSD_PORT));
     if (value == null) {
       return DEFAULT_STATSD_PORT;
@@ -142,7 +143,7 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
     return value == null || value.isBlank() ? null : value;
   }
 
-  private static IllegalArgumentException invalid(Settings settings, String key, String value,
+  private static IllegalArgumentException invalid(Configuration settings, String key, String value,
       String problem) {
     return new IllegalArgumentException(key + "=" + value + ": " + problem + " (from "
         + settings.describe() + ")");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapes.cdi.TapesConfig.StatsdReporting;
 import dev.tapes.cdi.TapesConfig.StreamReporting;
+import dev.tapes.config.Configuration;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -12,16 +13,16 @@ import org.junit.jupiter.api.Test;
 
 class TapesConfigTest {
 
-  private static Settings properties(String... keyValues) {
+  private static Configuration properties(String... keyValues) {
     return settings(Map.of(), keyValues);
   }
 
-  private static Settings settings(Map<String, String> environment, String... keyValues) {
+  private static Configuration settings(Map<String, String> environment, String... keyValues) {
     Properties properties = new Properties();
     for (int i = 0; i < keyValues.length; i += 2) {
       properties.setProperty(keyValues[i], keyValues[i + 1]);
     }
-    return Settings.system(properties, environment);
+    return Configuration.system(properties, environment);
   }
 
   @Test
@@ -59,7 +60,7 @@ class TapesConfigTest {
 
   @Test
   void environmentVariablesAreFoundAsMicroProfileConfigFindsThem() {
-    Settings environment = settings(Map.of("TAPES_REPORTERS", "statsd",
+    Configuration environment = settings(Map.of("TAPES_REPORTERS", "statsd",
         "tapes_statsd_port", "8126", "tapes.statsd.host", "127.0.0.2"));
     assertThat(TapesConfig.read(environment).reporters())
         .containsExactly(new StatsdReporting(Duration.ofSeconds(10), "127.0.0.2", 8126, null));
@@ -67,7 +68,7 @@ class TapesConfigTest {
 
   @Test
   void systemPropertiesWinOverEnvironmentVariables() {
-    Settings both = settings(Map.of("TAPES_STATSD_PORT", "1"), "tapes.reporters", "statsd",
+    Configuration both = settings(Map.of("TAPES_STATSD_PORT", "1"), "tapes.reporters", "statsd",
         "tapes.statsd.port", "2");
     assertThat(((StatsdReporting) TapesConfig.read(both).reporters().get(0)).port()).isEqualTo(2);
   }

@@ -129,7 +129,8 @@ public final class DistributedRegistry extends Registry {
 
   /**
    * Ships the current state now, without waiting for the interval, and returns once it is
-   * handed to 0MQ (delivery itself is asynchronous).
+   * handed to 0MQ (delivery itself is asynchronous). If the previous state has not left yet
+   * (aggregator down or slow), waits up to the close timeout for it, then drops this one.
    *
    * @throws IllegalStateException if the registry is not connected or closed
    */

@@ -17,17 +17,25 @@ import org.zeromq.ZMQException;
  * <p><b>Socket ownership.</b> 0MQ sockets are not thread-safe, so this thread creates, uses
  * and closes the proxy's only socket; other threads talk to it through a monitor.
  *
- * <p><b>Bounded, never blocking.</b> The socket is a PUSH with {@code ZMQ_CONFLATE}: its
- * outgoing queue holds one message, the newest, whatever the aggregator's state. While the
- * aggregator is down the proxy therefore keeps exactly one state (one entry per metric) in
- * memory, sends never block ({@code DONTWAIT} besides), and recording is untouched: it happens
- * on application threads into the registry, never here. Cumulative state makes the dropped
- * older messages harmless: the newest one supersedes them.
+ * <p><b>Bounded, never blocking.</b> The socket is a PUSH with a send high-water mark of one
+ * message: while the aggregator is down or behind, at most one state (one entry per metric)
+ * waits in the proxy, and a periodic flush that finds it still waiting is dropped at once
+ * ({@code DONTWAIT}) instead of queueing or blocking. Recording is untouched either way: it
+ * happens on application threads into the registry, never here. Dropping is harmless because
+ * state is cumulative: the next flush that gets through carries every count.
+ *
+ * <p>Only an explicit {@link #flushNow()} and the last state sent by {@link #stop()} wait, up to
+ * the close timeout, for the waiting message to leave; the socket then lingers for what is
+ * left of that timeout to deliver the last state. (Not {@code ZMQ_CONFLATE}, which would keep
+ * the newest state instead of the oldest: 0MQ ends a conflating pipe by overwriting its last
+ * message with the end-of-pipe marker, so a last state not yet on the wire would be lost.)
  */
 final class Flusher implements Runnable {
 
   private static final System.Logger LOG = System.getLogger(Flusher.class.getName());
-  /** How long {@link #flushNow()} waits for the thread before giving up. */
+  /** Longest ZMTP handshake before the proxy redials; see {@link #configure}. */
+  static final int HANDSHAKE_MILLIS = 1_000;
+  /** How long {@link #flushNow()} waits for the thread beyond the close timeout. */
   private static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
 
   private final DistributedRegistry registry;
@@ -90,11 +98,12 @@ final class Flusher implements Runnable {
     synchronized (lock) {
       long ticket = ++requested;
       lock.notifyAll();
-      long deadline = System.nanoTime() + FLUSH_WAIT.toNanos();
+      Duration wait = FLUSH_WAIT.plus(closeTimeout);
+      long deadline = System.nanoTime() + wait.toNanos();
       while (served < ticket && !finished) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new IllegalStateException("the flusher did not answer within " + FLUSH_WAIT);
+          throw new IllegalStateException("the flusher did not answer within " + wait);
         }
         waitOn(left);
       }
@@ -149,10 +158,14 @@ final class Flusher implements Runnable {
   }
 
   private void configure(ZMQ.Socket socket) {
-    // Keep only the newest state: bounded memory while the aggregator is away.
-    socket.setConflate(true);
-    // On close, give the last state this long to reach the aggregator.
+    // One state waiting at most: bounded memory while the aggregator is away.
+    socket.setSndHWM(1);
     socket.setLinger(closeTimeout.toMillis());
+    // JeroMQ 0.6.0 leaves about 1-6 % of fresh connections stuck before the ZMTP handshake
+    // (a poller race, zeromq/jeromq#1022) until the handshake timer, 30 s by default, drops
+    // and redials them. A short timer bounds that stall; a real handshake, CURVE included,
+    // takes milliseconds.
+    socket.setHandshakeIvl(HANDSHAKE_MILLIS);
     socket.setReconnectIVL(100);
     socket.setReconnectIVLMax(5_000);
     // Notice a silently dead peer (host gone, no RST) and reconnect.
@@ -170,6 +183,7 @@ final class Flusher implements Runnable {
     while (true) {
       long ticket;
       boolean last;
+      boolean asked;
       synchronized (lock) {
         while (!stopping && requested == served) {
           long left = next - System.nanoTime();
@@ -180,20 +194,29 @@ final class Flusher implements Runnable {
         }
         ticket = requested;
         last = stopping;
+        asked = requested != served;
       }
-      ship(socket, last);
+      long started = System.nanoTime();
+      ship(socket, last, last || asked);
       synchronized (lock) {
         served = Math.max(served, ticket);
         lock.notifyAll();
       }
       if (last) {
+        // Deliver within what is left of the close timeout, then give up.
+        long left = closeTimeout.toMillis() - (System.nanoTime() - started) / 1_000_000;
+        socket.setLinger(Math.max(0, left));
         return;
       }
       next = System.nanoTime() + intervalNanos;
     }
   }
 
-  private void ship(ZMQ.Socket socket, boolean last) {
+  /**
+   * Sends the next state; if {@code patient}, waits up to the close timeout for the previous
+   * one to leave, else drops this one at once when the previous one is still waiting.
+   */
+  private void ship(ZMQ.Socket socket, boolean last, boolean patient) {
     byte[] frame;
     try {
       frame = registry.nextFrame(last);
@@ -202,11 +225,14 @@ final class Flusher implements Runnable {
           + e);
       return;
     }
+    int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, closeTimeout.toMillis());
+    socket.setSendTimeOut(patient ? timeoutMillis : 0);
     for (byte[] out : faults.onSend(frame)) {
       try {
-        if (!socket.send(out, ZMQ.DONTWAIT)) {
-          failures.log(Level.WARNING, "0MQ refused a state message for " + endpoint
-              + " (error " + socket.errno() + "); the next flush sends the state again");
+        if (!socket.send(out, patient ? 0 : ZMQ.DONTWAIT)) {
+          failures.log(Level.WARNING, "dropped a state message for " + endpoint
+              + ": the previous one is still undelivered (aggregator down or slow; 0MQ error "
+              + socket.errno() + "); each later flush carries every count again");
         }
       } catch (ZMQException e) {
         failures.log(Level.WARNING, "sending to " + endpoint + " failed: " + e

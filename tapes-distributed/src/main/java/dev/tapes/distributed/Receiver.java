@@ -98,6 +98,8 @@ final class Receiver implements Runnable {
         pull = context.createSocket(SocketType.PULL);
         pull.setRcvHWM(RECEIVE_HWM);
         pull.setMaxMsgSize(maxFrameBytes);
+        // A peer that connects but never completes the handshake holds a slot this long only.
+        pull.setHandshakeIvl(5_000);
         pull.setHeartbeatIvl(5_000);
         pull.setHeartbeatTimeout(15_000);
         if (serverSecretKey != null) {

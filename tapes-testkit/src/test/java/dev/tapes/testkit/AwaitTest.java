@@ -1,0 +1,27 @@
+package dev.tapes.testkit;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class AwaitTest {
+
+  @Test
+  void returnsOnceTheConditionHolds() {
+    AtomicInteger polls = new AtomicInteger();
+
+    Await.until(() -> polls.incrementAndGet() == 3, Duration.ofSeconds(10));
+  }
+
+  @Test
+  void failsAfterTheDeadlineSayingWhatItAwaitedAndTheLastError() {
+    assertThatThrownBy(() -> Await.until(() -> {
+      throw new IllegalStateException("not yet");
+    }, Duration.ofMillis(50), () -> "the moon"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the moon")
+        .hasRootCauseMessage("not yet");
+  }
+}

@@ -12,7 +12,9 @@ import org.zeromq.ZMQ;
  * CurveKeyPair server = CurveKeyPair.generate();
  * CurveKeyPair client = CurveKeyPair.generate();
  * RegistryAggregator aggregator = RegistryAggregator.builder()
- *     .endpoint("tcp://0.0.0.0:5557").curve(server.secretKey(), List.of(client.publicKey())).build();
+ *     .endpoint("tcp://0.0.0.0:5557")
+ *     .curve(server.secretKey(), List.of(client.publicKey()))
+ *     .build();
  * DistributedRegistry registry = DistributedRegistry.builder("tcp://metrics:5557")
  *     .curve(server.publicKey(), client).build();
  * }</pre>

@@ -40,7 +40,8 @@ import java.util.Map;
  *   histogram 4: count:varint sum:zigzag window
  *   timer     5: count:varint sumNanos:zigzag rates window
  * rates     = mean:f64 m1:f64 m5:f64 m15:f64                    (finite, non-negative)
- * window    = 1 (sketch): n:varint [min:zigzag max:zigzag first:zigzag gap:varint{n-1} count:varint{n}]
+ * window    = 1 (sketch): n:varint [min:zigzag max:zigzag first:zigzag gap:varint{n-1}
+ *                                   count:varint{n}]
  *           | 2 (sample): n:varint value:zigzag{n} weight:f64{n}
  * string    = length:varint utf8-bytes
  * </pre>

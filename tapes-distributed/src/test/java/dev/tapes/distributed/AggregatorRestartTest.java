@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tapes.HistogramSnapshot;
 import dev.tapes.ManualClock;
 import dev.tapes.Registry;
+import dev.tapes.testkit.Await;
+import dev.tapes.testkit.FreePort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * -9} of an aggregator JVM, is in {@code DistributedIT}.)
  */
 class AggregatorRestartTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   private static final Duration NEVER = Duration.ofHours(1);
 
@@ -38,7 +42,7 @@ class AggregatorRestartTest {
   @Test
   void aRestartedAggregatorKeepsTheTotalsOfClosedAndLiveProxies() throws IOException {
     Path state = directory.resolve("aggregator.state");
-    String endpoint = "tcp://127.0.0.1:" + ZeroMqTransportTest.freePort();
+    String endpoint = "tcp://127.0.0.1:" + FreePort.tcp();
     RegistryAggregator first = started(endpoint, state);
     DistributedRegistry closed = proxy(endpoint);
     DistributedRegistry live = proxy(endpoint);
@@ -49,7 +53,7 @@ class AggregatorRestartTest {
     closed.flush();
     live.flush();
     closed.close();
-    Await.until(() -> Views.counter(first.registry(), "orders") == 120,
+    Await.until(() -> Views.counter(first.registry(), "orders") == 120, WAIT,
         () -> "not reported: " + first.registry().snapshot());
     first.stop();
 
@@ -64,7 +68,7 @@ class AggregatorRestartTest {
     live.flush();
 
     Registry view = second.registry();
-    Await.until(() -> Views.counter(view, "orders") == 123,
+    Await.until(() -> Views.counter(view, "orders") == 123, WAIT,
         () -> "orders = " + Views.counter(view, "orders"));
     HistogramSnapshot sizes = Views.metric(view, "sizes", HistogramSnapshot.class);
     assertThat(sizes.count()).isEqualTo(3);
@@ -82,7 +86,7 @@ class AggregatorRestartTest {
     proxy.meter("events").mark(77);
     proxy.close();
     Registry view = aggregator.registry();
-    Await.until(() -> Views.counter(view, RegistryAggregator.STATE_SAVES) >= 1,
+    Await.until(() -> Views.counter(view, RegistryAggregator.STATE_SAVES) >= 1, WAIT,
         () -> "the last state of a closing proxy was not saved: " + view.snapshot());
 
     // What a restart after a crash at this moment would read (the running one is not stopped).

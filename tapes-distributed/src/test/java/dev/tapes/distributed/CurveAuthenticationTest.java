@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapes.Registry;
+import dev.tapes.testkit.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** Only proxies holding an allowed CURVE key can publish to a CURVE aggregator. */
 class CurveAuthenticationTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   private static final Duration NEVER = Duration.ofHours(1);
 
@@ -44,7 +47,7 @@ class CurveAuthenticationTest {
     plain.counter("plain.count").increment(13);
     plain.connect();
     plain.flush();
-    Await.until(() -> Views.counter(view, RegistryAggregator.AUTH_DENIED) >= 1,
+    Await.until(() -> Views.counter(view, RegistryAggregator.AUTH_DENIED) >= 1, WAIT,
         () -> "the stranger's key was never refused");
 
     DistributedRegistry member = proxy(DistributedRegistry.builder(aggregator.getEndpoint())
@@ -52,12 +55,12 @@ class CurveAuthenticationTest {
     member.counter("member.count").increment(7);
     member.connect();
     member.flush();
-    Await.until(() -> Views.counter(view, "member.count") == 7, () -> "member never arrived");
+    Await.until(() -> Views.counter(view, "member.count") == 7, WAIT, () -> "member never arrived");
     intruder.flush();
     plain.flush();
     member.counter("member.count").increment(1);
     member.flush();
-    Await.until(() -> Views.counter(view, "member.count") == 8, () -> "member stopped");
+    Await.until(() -> Views.counter(view, "member.count") == 8, WAIT, () -> "member stopped");
 
     assertThat(Views.metric(view, "intruder.count")).isEmpty();
     assertThat(Views.metric(view, "plain.count")).isEmpty();

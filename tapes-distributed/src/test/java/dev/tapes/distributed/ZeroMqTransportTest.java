@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapes.GaugeSnapshot;
 import dev.tapes.Registry;
+import dev.tapes.testkit.Await;
+import dev.tapes.testkit.FreePort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** Proxies and an aggregator in one JVM, talking over real 0MQ TCP sockets on loopback. */
 class ZeroMqTransportTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   private static final Duration NEVER = Duration.ofHours(1);
 
@@ -59,7 +62,7 @@ class ZeroMqTransportTest {
     long expected = 3L * threads * increments;
 
     Registry view = aggregator.registry();
-    Await.until(() -> Views.counter(view, "work.done") == expected,
+    Await.until(() -> Views.counter(view, "work.done") == expected, WAIT,
         () -> "work.done = " + Views.counter(view, "work.done") + ", expected " + expected);
     assertThat(Views.metric(view, "work.time", dev.tapes.TimerSnapshot.class).count())
         .isEqualTo(expected);
@@ -76,18 +79,18 @@ class ZeroMqTransportTest {
     proxy.counter("c").increment(1);
     proxy.flush();
     Registry view = aggregator.registry();
-    Await.until(() -> live(view) == 1, () -> "the proxy never showed up");
+    Await.until(() -> live(view) == 1, WAIT, () -> "the proxy never showed up");
 
     proxy.counter("c").increment(41);
     proxy.close();
 
-    Await.until(() -> Views.counter(view, "c") == 42 && live(view) == 0,
+    Await.until(() -> Views.counter(view, "c") == 42 && live(view) == 0, WAIT,
         () -> "c = " + Views.counter(view, "c") + ", live = " + live(view));
   }
 
   @Test
   void withTheAggregatorDownAProxyHoldsOneStateAndCatchesUpWhenItReturns() throws IOException {
-    String endpoint = "tcp://127.0.0.1:" + freePort();
+    String endpoint = "tcp://127.0.0.1:" + FreePort.tcp();
     DistributedRegistry proxy = proxy(DistributedRegistry.builder(endpoint)
         .flushInterval(NEVER).closeTimeout(Duration.ZERO));
     proxy.connect();
@@ -99,7 +102,7 @@ class ZeroMqTransportTest {
 
     RegistryAggregator aggregator = started(RegistryAggregator.builder().endpoint(endpoint));
     Registry view = aggregator.registry();
-    Await.until(() -> frames(view) >= 1, () -> "the waiting state never arrived");
+    Await.until(() -> frames(view) >= 1, WAIT, () -> "the waiting state never arrived");
     // Exactly one state was held during the outage (the first), not 200.
     assertThat(frames(view)).isEqualTo(1);
     assertThat(Views.counter(view, "c")).isEqualTo(1);
@@ -108,7 +111,7 @@ class ZeroMqTransportTest {
     Await.until(() -> {
       proxy.flush();
       return Views.counter(view, "c") == 201;
-    }, () -> "c = " + Views.counter(view, "c"));
+    }, WAIT, () -> "c = " + Views.counter(view, "c"));
   }
 
   private static long frames(Registry view) {
@@ -138,7 +141,7 @@ class ZeroMqTransportTest {
     faults.disable();
     proxy.flush();
     long expected = 300L * 301 / 2;
-    Await.until(() -> Views.counter(view, "c") == expected,
+    Await.until(() -> Views.counter(view, "c") == expected, WAIT,
         () -> "c = " + Views.counter(view, "c") + ", expected " + expected);
   }
 
@@ -153,19 +156,13 @@ class ZeroMqTransportTest {
     proxy.connect();
     proxy.flush();
     Registry view = aggregator.registry();
-    Await.until(() -> gauge(view, "queue.depth") == 3, () -> "no gauge");
+    Await.until(() -> gauge(view, "queue.depth") == 3, WAIT, () -> "no gauge");
 
     depth.set(9);
     proxy.flush();
 
-    Await.until(() -> gauge(view, "tapes.process.sampler.queue.depth") == 9,
+    Await.until(() -> gauge(view, "tapes.process.sampler.queue.depth") == 9, WAIT,
         () -> "gauge = " + gauge(view, "tapes.process.sampler.queue.depth"));
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   static double gauge(Registry view, String name) {

@@ -1,5 +1,9 @@
 package dev.tapes.distributed;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import org.zeromq.ZMQ;
 
@@ -26,6 +30,8 @@ public record CurveKeyPair(String publicKey, String secretKey) {
   private static final String Z85 =
       "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
   private static final int KEY_CHARS = 40;
+  private static final String PUBLIC_KEY = "public-key=";
+  private static final String SECRET_KEY = "secret-key=";
 
   /**
    * @throws IllegalArgumentException if a key is not 40 characters of Z85
@@ -39,6 +45,41 @@ public record CurveKeyPair(String publicKey, String secretKey) {
   public static CurveKeyPair generate() {
     ZMQ.Curve.KeyPair pair = ZMQ.Curve.generateKeyPair();
     return new CurveKeyPair(pair.publicKey, pair.secretKey);
+  }
+
+  /**
+   * Reads a key pair from a key file: lines {@code public-key=<Z85>} and {@code
+   * secret-key=<Z85>}; blank lines and lines starting with {@code #} are ignored. That is what
+   * {@link #toKeyFile()} and the aggregator command's {@code --generate-curve-keys} write.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if a key is missing or malformed
+   */
+  public static CurveKeyPair load(Path file) throws IOException {
+    String publicKey = null;
+    String secretKey = null;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith(PUBLIC_KEY)) {
+        publicKey = trimmed.substring(PUBLIC_KEY.length()).strip();
+      } else if (trimmed.startsWith(SECRET_KEY)) {
+        secretKey = trimmed.substring(SECRET_KEY.length()).strip();
+      } else if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+        throw new IllegalArgumentException(file + ": not a key line: expected "
+            + PUBLIC_KEY + "... or " + SECRET_KEY + "...");
+      }
+    }
+    if (publicKey == null || secretKey == null) {
+      throw new IllegalArgumentException(file + ": needs both a " + PUBLIC_KEY + " and a "
+          + SECRET_KEY + " line");
+    }
+    return new CurveKeyPair(publicKey, secretKey);
+  }
+
+  /** The key file {@link #load} reads: the secret key included, so keep it private. */
+  public String toKeyFile() {
+    return "# CURVE key pair for tapes distributed mode: share the public key, keep the secret\n"
+        + PUBLIC_KEY + publicKey + "\n" + SECRET_KEY + secretKey + "\n";
   }
 
   /** The 32 bytes of a Z85 key, after checking it. */

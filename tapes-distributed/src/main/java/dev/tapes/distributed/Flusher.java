@@ -160,7 +160,7 @@ final class Flusher implements Runnable {
   private void configure(ZMQ.Socket socket) {
     // One state waiting at most: bounded memory while the aggregator is away.
     socket.setSndHWM(1);
-    socket.setLinger(closeTimeout.toMillis());
+    socket.setLinger((int) Math.min(Integer.MAX_VALUE, closeTimeout.toMillis()));
     // JeroMQ 0.6.0 leaves about 1-6 % of fresh connections stuck before the ZMTP handshake
     // (a poller race, zeromq/jeromq#1022) until the handshake timer, 30 s by default, drops
     // and redials them. A short timer bounds that stall; a real handshake, CURVE included,
@@ -205,7 +205,7 @@ final class Flusher implements Runnable {
       if (last) {
         // Deliver within what is left of the close timeout, then give up.
         long left = closeTimeout.toMillis() - (System.nanoTime() - started) / 1_000_000;
-        socket.setLinger(Math.max(0, left));
+        socket.setLinger((int) Math.max(0, left));
         return;
       }
       next = System.nanoTime() + intervalNanos;

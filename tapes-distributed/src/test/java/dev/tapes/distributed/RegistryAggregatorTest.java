@@ -13,6 +13,7 @@ import dev.tapes.Registry;
 import dev.tapes.SketchSnapshot;
 import dev.tapes.Snapshot;
 import dev.tapes.TimerSnapshot;
+import dev.tapes.testkit.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -296,6 +297,25 @@ class RegistryAggregatorTest {
     assertThat(Views.counter(view, "ok")).isEqualTo(3);
     assertThat(Views.counter(view, RegistryAggregator.FRAMES_ACCEPTED)).isEqualTo(2);
     assertThat(view.getStats()).containsKeys("a", "x", "h", "ok", "tapes");
+  }
+
+  @Test
+  void badFramesAreCountedEachButLoggedAtMostOncePerMinute() {
+    try (LogCapture log = LogCapture.of(RegistryAggregator.class)) {
+      for (int i = 0; i < 10_000; i++) {
+        aggregator.accept(new byte[] {(byte) i, 1, 2, 3, 4, 5});
+      }
+      assertThat(log.messages(java.util.logging.Level.WARNING)).hasSize(1);
+
+      clock.advance(Duration.ofSeconds(61));
+      aggregator.accept(new byte[0]);
+
+      List<String> warnings = log.messages(java.util.logging.Level.WARNING);
+      assertThat(warnings).hasSize(2);
+      assertThat(warnings.get(1)).contains("9999 similar messages suppressed")
+          .contains(RegistryAggregator.FRAMES_REJECTED);
+      assertThat(Views.counter(view, RegistryAggregator.FRAMES_REJECTED)).isEqualTo(10_001);
+    }
   }
 
   @Test

@@ -1,16 +1,8 @@
 package dev.tapes.distributed;
 
-import dev.tapes.CounterSnapshot;
-import dev.tapes.GaugeSnapshot;
-import dev.tapes.HistogramSnapshot;
-import dev.tapes.MeterSnapshot;
 import dev.tapes.MetricSnapshot;
-import dev.tapes.Rates;
-import dev.tapes.Snapshot;
-import dev.tapes.TimerSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -53,7 +45,7 @@ final class ClusterState {
   private final long silenceNanos;
   private final long retireAfterNanos;
   /** Sorted by id, so windows merge in the same order on every view (samples merge inexactly). */
-  private final Map<Long, Instance> instances = new TreeMap<>();
+  private final Map<Long, ProcessState> instances = new TreeMap<>();
   private final Map<Long, Tombstone> tombstones = new HashMap<>();
   private final Map<String, MetricSnapshot> retired = new HashMap<>();
   private final TreeMap<String, MetricKind> kinds = new TreeMap<>();
@@ -87,7 +79,7 @@ final class ClusterState {
     if (tombstones.containsKey(id)) {
       return new Outcome(Status.RETIRED, 0, null);
     }
-    Instance instance = instances.computeIfAbsent(id, Instance::new);
+    ProcessState instance = instances.computeIfAbsent(id, ProcessState::new);
     long sequence = message.sequence();
     int conflicts = 0;
     String conflict = null;
@@ -98,9 +90,9 @@ final class ClusterState {
         conflict = problem;
         continue;
       }
-      Entry entry = instance.metrics.get(metric.name());
-      if (entry == null || entry.sequence < sequence) {
-        instance.metrics.put(metric.name(), new Entry(sequence, metric));
+      ProcessState.Entry entry = instance.metrics.get(metric.name());
+      if (entry == null || entry.sequence() < sequence) {
+        instance.metrics.put(metric.name(), new ProcessState.Entry(sequence, metric));
       }
     }
     if (sequence <= instance.lastSequence) {
@@ -122,14 +114,14 @@ final class ClusterState {
    */
   synchronized boolean housekeep(long nowNanos) {
     boolean changed = false;
-    for (Iterator<Instance> it = instances.values().iterator(); it.hasNext(); ) {
-      Instance instance = it.next();
+    for (Iterator<ProcessState> it = instances.values().iterator(); it.hasNext(); ) {
+      ProcessState instance = it.next();
       long silent = nowNanos - instance.lastHeardNanos;
       if ((instance.last && silent > silenceNanos) || silent > retireAfterNanos) {
-        for (Entry entry : instance.metrics.values()) {
-          MetricSnapshot counts = countsOnly(entry.metric);
+        for (ProcessState.Entry entry : instance.metrics.values()) {
+          MetricSnapshot counts = MetricTotals.countsOnly(entry.metric());
           if (counts != null) {
-            retired.merge(counts.name(), counts, ClusterState::sum);
+            retired.merge(counts.name(), counts, MetricTotals::add);
           }
         }
         tombstones.put(instance.id, new Tombstone(instance.lastSequence, nowNanos));
@@ -143,28 +135,15 @@ final class ClusterState {
     return changed;
   }
 
-  /** The merged view of every metric, sorted by name. */
+  /** The merged view of every metric, sorted by name; see {@link ClusterView}. */
   synchronized List<MetricSnapshot> view(long nowNanos) {
-    List<MetricSnapshot> view = new ArrayList<>(kinds.size());
-    Map<Long, String> labels = processLabels(nowNanos);
-    for (Map.Entry<String, MetricKind> named : kinds.entrySet()) {
-      String name = named.getKey();
-      MetricKind kind = named.getValue();
-      MetricSnapshot merged = kind == MetricKind.GAUGE
-          ? gauge(name, nowNanos, labels, view)
-          : merge(name, kind, nowNanos);
-      if (merged != null) {
-        view.add(merged);
-      }
-    }
-    view.sort(Comparator.comparing(MetricSnapshot::name));
-    return view;
+    return ClusterView.of(instances.values(), retired, kinds, nowNanos, silenceNanos);
   }
 
   /** Instances live now: heard from, not closed, not silent past the timeout. */
   synchronized int liveProcesses(long nowNanos) {
     int live = 0;
-    for (Instance instance : instances.values()) {
+    for (ProcessState instance : instances.values()) {
       if (instance.isLive(nowNanos, silenceNanos)) {
         live++;
       }
@@ -179,10 +158,10 @@ final class ClusterState {
 
   synchronized Checkpoint checkpoint() {
     List<Checkpoint.Process> processes = new ArrayList<>(instances.size());
-    for (Instance instance : instances.values()) {
+    for (ProcessState instance : instances.values()) {
       List<Checkpoint.Entry> entries = new ArrayList<>(instance.metrics.size());
-      for (Entry entry : instance.metrics.values()) {
-        entries.add(new Checkpoint.Entry(entry.sequence, entry.metric));
+      for (ProcessState.Entry entry : instance.metrics.values()) {
+        entries.add(new Checkpoint.Entry(entry.sequence(), entry.metric()));
       }
       processes.add(new Checkpoint.Process(instance.id, instance.process,
           instance.lastSequence, instance.last, entries));
@@ -207,17 +186,17 @@ final class ClusterState {
     names = new NameTree();
     int refused = 0;
     for (MetricSnapshot metric : checkpoint.retired()) {
-      MetricSnapshot counts = countsOnly(metric);
+      MetricSnapshot counts = MetricTotals.countsOnly(metric);
       if (counts == null || admit(counts) != null) {
         refused++;
       } else {
-        retired.merge(counts.name(), counts, ClusterState::sum);
+        retired.merge(counts.name(), counts, MetricTotals::add);
       }
     }
     checkpoint.tombstones().forEach((id, sequence) ->
         tombstones.put(id, new Tombstone(sequence, nowNanos)));
     for (Checkpoint.Process process : checkpoint.processes()) {
-      Instance instance = new Instance(process.instanceId());
+      ProcessState instance = new ProcessState(process.instanceId());
       instance.process = process.name();
       instance.lastSequence = process.lastSequence();
       instance.last = process.last();
@@ -227,7 +206,7 @@ final class ClusterState {
           refused++;
         } else {
           instance.metrics.put(entry.metric().name(),
-              new Entry(entry.sequence(), entry.metric()));
+              new ProcessState.Entry(entry.sequence(), entry.metric()));
         }
       }
       instances.put(instance.id, instance);
@@ -252,213 +231,6 @@ final class ClusterState {
     return known == kind ? null : "metric '" + WireCodec.printable(name) + "' refused: it is a "
         + known.describe() + " in the cluster, not a " + kind.describe();
   }
-
-  private MetricSnapshot merge(String name, MetricKind kind, long nowNanos) {
-    long count = 0;
-    long sum = 0;
-    MetricSnapshot base = retired.get(name);
-    if (base != null) {
-      count = countOf(base);
-      sum = sumOf(base);
-    }
-    double mean = 0;
-    double m1 = 0;
-    double m5 = 0;
-    double m15 = 0;
-    Snapshot window = kind == MetricKind.COUNTER || kind == MetricKind.METER ? null
-        : kind.emptyWindow();
-    for (Instance instance : instances.values()) {
-      Entry entry = instance.metrics.get(name);
-      if (entry == null) {
-        continue;
-      }
-      MetricSnapshot metric = entry.metric;
-      count = addSaturated(count, countOf(metric));
-      sum += sumOf(metric);
-      Rates rates = ratesOf(metric);
-      if (rates != null && instance.isLive(nowNanos, silenceNanos)) {
-        mean += rates.meanRate();
-        m1 += rates.oneMinuteRate();
-        m5 += rates.fiveMinuteRate();
-        m15 += rates.fifteenMinuteRate();
-      }
-      if (window != null && instance.isRecent(nowNanos, silenceNanos)) {
-        window = window.merge(windowOf(metric));
-      }
-    }
-    Rates rates = new Rates(mean, m1, m5, m15);
-    switch (kind) {
-      case COUNTER:
-        return new CounterSnapshot(name, count);
-      case METER:
-        return new MeterSnapshot(name, Math.max(0, count), rates);
-      case HISTOGRAM_SKETCH:
-      case HISTOGRAM_SAMPLE:
-        return new HistogramSnapshot(name, Math.max(0, count), sum, window);
-      default:
-        return new TimerSnapshot(name, Math.max(0, count), sum, rates, window);
-    }
-  }
-
-  private MetricSnapshot gauge(String name, long nowNanos, Map<Long, String> labels,
-      List<MetricSnapshot> perProcess) {
-    double total = 0;
-    int live = 0;
-    int numbers = 0;
-    for (Instance instance : instances.values()) {
-      Entry entry = instance.metrics.get(name);
-      if (entry == null || !instance.isLive(nowNanos, silenceNanos)) {
-        continue;
-      }
-      double value = ((GaugeSnapshot) entry.metric).value();
-      live++;
-      perProcess.add(new GaugeSnapshot(
-          NameTree.PROCESS_BRANCH + "." + labels.get(instance.id) + "." + name, value));
-      if (!Double.isNaN(value)) {
-        total += value;
-        numbers++;
-      }
-    }
-    if (live == 0) {
-      return null;
-    }
-    return new GaugeSnapshot(name, numbers == 0 ? Double.NaN : total);
-  }
-
-  /**
-   * Names for live instances as a single metric-name segment: the process name with dots and
-   * blanks replaced; where two live instances share one, each gets its instance id appended.
-   */
-  private Map<Long, String> processLabels(long nowNanos) {
-    Map<String, List<Instance>> byLabel = new HashMap<>();
-    for (Instance instance : instances.values()) {
-      if (instance.isLive(nowNanos, silenceNanos)) {
-        byLabel.computeIfAbsent(segment(instance.process), k -> new ArrayList<>()).add(instance);
-      }
-    }
-    Map<Long, String> labels = new HashMap<>();
-    byLabel.forEach((label, sharing) -> {
-      for (Instance instance : sharing) {
-        labels.put(instance.id, sharing.size() == 1 ? label
-            : label + "-" + String.format("%016x", instance.id));
-      }
-    });
-    return labels;
-  }
-
-  static String segment(String process) {
-    StringBuilder out = new StringBuilder(process.length());
-    for (int i = 0; i < process.length(); i++) {
-      char c = process.charAt(i);
-      out.append(c == '.' || Character.isWhitespace(c) || Character.isISOControl(c) ? '_' : c);
-    }
-    return out.length() == 0 ? "process" : out.toString();
-  }
-
-  /** The part of a metric that outlives its instance: its counts; null for a gauge. */
-  private static MetricSnapshot countsOnly(MetricSnapshot metric) {
-    MetricKind kind = MetricKind.of(metric);
-    if (metric instanceof CounterSnapshot) {
-      return metric;
-    } else if (metric instanceof MeterSnapshot meter) {
-      return new MeterSnapshot(meter.name(), meter.count(), Rates.ZERO);
-    } else if (metric instanceof HistogramSnapshot histogram) {
-      return new HistogramSnapshot(histogram.name(), histogram.count(), histogram.sum(),
-          kind.emptyWindow());
-    } else if (metric instanceof TimerSnapshot timer) {
-      return new TimerSnapshot(timer.name(), timer.count(), timer.sumNanos(), Rates.ZERO,
-          kind.emptyWindow());
-    }
-    return null;
-  }
-
-  /** Retired totals of one name: counts added (saturating), sums added (wrapping). */
-  private static MetricSnapshot sum(MetricSnapshot a, MetricSnapshot b) {
-    long count = addSaturated(countOf(a), countOf(b));
-    long total = sumOf(a) + sumOf(b);
-    if (a instanceof CounterSnapshot) {
-      return new CounterSnapshot(a.name(), count);
-    } else if (a instanceof MeterSnapshot) {
-      return new MeterSnapshot(a.name(), Math.max(0, count), Rates.ZERO);
-    } else if (a instanceof HistogramSnapshot histogram) {
-      return new HistogramSnapshot(a.name(), Math.max(0, count), total, histogram.window());
-    }
-    TimerSnapshot timer = (TimerSnapshot) a;
-    return new TimerSnapshot(a.name(), Math.max(0, count), total, Rates.ZERO, timer.window());
-  }
-
-  private static long countOf(MetricSnapshot metric) {
-    if (metric instanceof CounterSnapshot counter) {
-      return counter.count();
-    } else if (metric instanceof MeterSnapshot meter) {
-      return meter.count();
-    } else if (metric instanceof HistogramSnapshot histogram) {
-      return histogram.count();
-    } else if (metric instanceof TimerSnapshot timer) {
-      return timer.count();
-    }
-    return 0;
-  }
-
-  private static long sumOf(MetricSnapshot metric) {
-    if (metric instanceof HistogramSnapshot histogram) {
-      return histogram.sum();
-    } else if (metric instanceof TimerSnapshot timer) {
-      return timer.sumNanos();
-    }
-    return 0;
-  }
-
-  private static Rates ratesOf(MetricSnapshot metric) {
-    if (metric instanceof MeterSnapshot meter) {
-      return meter.rates();
-    } else if (metric instanceof TimerSnapshot timer) {
-      return timer.rates();
-    }
-    return null;
-  }
-
-  private static Snapshot windowOf(MetricSnapshot metric) {
-    return metric instanceof HistogramSnapshot histogram ? histogram.window()
-        : ((TimerSnapshot) metric).window();
-  }
-
-  /** Counts saturate rather than wrap: a total that wrapped negative would read as a reset. */
-  static long addSaturated(long a, long b) {
-    long result = a + b;
-    if (((a ^ result) & (b ^ result)) < 0) {
-      return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-    }
-    return result;
-  }
-
-  /** One proxy instance. Guarded by the state's lock. */
-  private static final class Instance {
-
-    final long id;
-    final Map<String, Entry> metrics = new HashMap<>();
-    String process = "";
-    long lastSequence;
-    /** Whether a message arrived since start or restore: only then is it live. */
-    boolean heard;
-    long lastHeardNanos;
-    /** Whether its last message (sent by {@code close()}) arrived. */
-    boolean last;
-
-    Instance(long id) {
-      this.id = id;
-    }
-
-    boolean isRecent(long nowNanos, long silenceNanos) {
-      return heard && nowNanos - lastHeardNanos <= silenceNanos;
-    }
-
-    boolean isLive(long nowNanos, long silenceNanos) {
-      return !last && isRecent(nowNanos, silenceNanos);
-    }
-  }
-
-  private record Entry(long sequence, MetricSnapshot metric) {}
 
   private record Tombstone(long lastSequence, long sinceNanos) {}
 }

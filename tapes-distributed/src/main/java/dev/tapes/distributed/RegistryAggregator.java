@@ -3,8 +3,6 @@ package dev.tapes.distributed;
 import dev.tapes.Clock;
 import dev.tapes.Counter;
 import dev.tapes.Registry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,8 +63,8 @@ public final class RegistryAggregator implements AutoCloseable {
   private final Clock clock;
   private final ClusterState state;
   private final AggregateRegistry registry;
-  private final StateFile stateFile;
-  private final long saveIntervalNanos;
+  /** Null without a state file. */
+  private final StateKeeper stateKeeper;
   private final long maxFrameBytes;
   private final byte[] serverSecretKey;
   private final Set<String> allowedKeys;
@@ -75,17 +73,10 @@ public final class RegistryAggregator implements AutoCloseable {
   private final Counter stale;
   private final Counter refused;
   private final Counter denied;
-  private final Counter saves;
-  private final Counter saveFailures;
   private final LogLimiter badFrames;
   private final LogLimiter clashes;
   private final LogLimiter denials;
   private final LogLimiter failures;
-  /** Guarded by {@link #persistence}: what the state file is behind on. */
-  private final Object persistence = new Object();
-  private long lastSaveNanos;
-  private boolean dirty;
-  private boolean lastStatePending;
   private final Object lifecycle = new Object();
   /** Guarded by {@link #lifecycle}. */
   private Receiver receiver;
@@ -106,7 +97,6 @@ public final class RegistryAggregator implements AutoCloseable {
     this.endpoint = settings.endpoint;
     this.clock = settings.clock;
     this.state = new ClusterState(settings.silenceTimeout, settings.retireAfter);
-    this.saveIntervalNanos = settings.saveInterval.toNanos();
     this.maxFrameBytes = settings.maxFrameBytes;
     this.serverSecretKey = settings.serverSecretKey;
     this.allowedKeys = settings.allowedKeys;
@@ -116,8 +106,8 @@ public final class RegistryAggregator implements AutoCloseable {
     this.stale = own.counter(FRAMES_STALE);
     this.refused = own.counter(METRICS_REFUSED);
     this.denied = own.counter(AUTH_DENIED);
-    this.saves = own.counter(STATE_SAVES);
-    this.saveFailures = own.counter(STATE_FAILURES);
+    Counter saves = own.counter(STATE_SAVES);
+    Counter saveFailures = own.counter(STATE_FAILURES);
     own.gauge(PROCESSES_LIVE, () -> state.liveProcesses(clock.nanoTime()));
     own.gauge(PROCESSES_KNOWN, state::knownProcesses);
     this.registry = new AggregateRegistry(Registry.builder().clock(clock), state, own);
@@ -125,9 +115,13 @@ public final class RegistryAggregator implements AutoCloseable {
     this.clashes = new LogLimiter(LOG, clock, LOG_PERIOD);
     this.denials = new LogLimiter(LOG, clock, LOG_PERIOD);
     this.failures = new LogLimiter(LOG, clock, LOG_PERIOD);
-    this.stateFile = settings.stateFile == null ? null : new StateFile(settings.stateFile);
-    this.lastSaveNanos = clock.nanoTime();
-    restore();
+    if (settings.stateFile == null) {
+      this.stateKeeper = null;
+    } else {
+      this.stateKeeper = new StateKeeper(new StateFile(settings.stateFile), state,
+          settings.saveInterval, saves, saveFailures, failures, clock.nanoTime());
+      refused.increment(stateKeeper.restore(clock.nanoTime()));
+    }
   }
 
   /** Settings: endpoint, timeouts, state file, CURVE, frame limit, clock. */
@@ -175,8 +169,8 @@ public final class RegistryAggregator implements AutoCloseable {
     if (running != null) {
       running.stop();
     }
-    if (stateFile != null) {
-      save();
+    if (stateKeeper != null) {
+      stateKeeper.save(clock.nanoTime());
     }
     registry.close();
   }
@@ -219,9 +213,8 @@ public final class RegistryAggregator implements AutoCloseable {
       }
       if (outcome.status() == ClusterState.Status.ACCEPTED) {
         accepted.increment();
-        synchronized (persistence) {
-          dirty = true;
-          lastStatePending |= message.last();
+        if (stateKeeper != null) {
+          stateKeeper.changed(message.last());
         }
       } else {
         stale.increment();
@@ -237,18 +230,8 @@ public final class RegistryAggregator implements AutoCloseable {
   void housekeep() {
     long now = clock.nanoTime();
     boolean changed = state.housekeep(now);
-    if (stateFile == null) {
-      return;
-    }
-    boolean due;
-    synchronized (persistence) {
-      dirty |= changed;
-      // A closed proxy never sends again, so its last counts are saved at once; everything
-      // else is resent by live proxies within a flush and can wait for the interval.
-      due = lastStatePending || (dirty && now - lastSaveNanos >= saveIntervalNanos);
-    }
-    if (due) {
-      save();
+    if (stateKeeper != null) {
+      stateKeeper.saveIfDue(changed, now);
     }
   }
 
@@ -262,51 +245,9 @@ public final class RegistryAggregator implements AutoCloseable {
     }
   }
 
-  /** Writes the state file now; failures are counted and logged, never thrown. */
-  synchronized boolean save() {
-    long now = clock.nanoTime();
-    synchronized (persistence) {
-      // Cleared before the checkpoint is taken: anything applied after it marks dirty again.
-      dirty = false;
-      lastStatePending = false;
-      lastSaveNanos = now;
-    }
-    try {
-      stateFile.save(state.checkpoint());
-      saves.increment();
-      return true;
-    } catch (IOException | RuntimeException e) {
-      saveFailures.increment();
-      synchronized (persistence) {
-        dirty = true;
-      }
-      failures.log(Level.ERROR, "saving the aggregator state to " + stateFile.path()
-          + " failed: " + e + " (counted in " + STATE_FAILURES + ")");
-      return false;
-    }
-  }
-
-  private void restore() {
-    if (stateFile == null) {
-      return;
-    }
-    Checkpoint checkpoint;
-    try {
-      checkpoint = stateFile.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the aggregator state file "
-          + stateFile.path(), e);
-    }
-    if (checkpoint != null) {
-      int clashing = state.restore(checkpoint, clock.nanoTime());
-      if (clashing > 0) {
-        refused.increment(clashing);
-        LOG.log(Level.WARNING, clashing + " metrics of " + stateFile.path()
-            + " clash with others and were left out");
-      }
-      LOG.log(Level.INFO, "restored " + checkpoint.processes().size() + " processes and "
-          + checkpoint.retired().size() + " retired totals from " + stateFile.path());
-    }
+  /** Writes the state file now (tests); false if it failed or there is none. */
+  boolean save() {
+    return stateKeeper != null && stateKeeper.save(clock.nanoTime());
   }
 
   /** Settings of a {@link RegistryAggregator}. */

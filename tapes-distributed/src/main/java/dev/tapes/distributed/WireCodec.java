@@ -46,6 +46,9 @@ import java.util.Map;
  * string    = length:varint utf8-bytes
  * </pre>
  *
+ * <p>One class on purpose, past the usual size: every byte of the format, both directions,
+ * sits in one place, so a layout change cannot update a writer and miss its reader.
+ *
  * <p>Versioning: the version byte names the layout. A reader accepts exactly the versions it
  * knows and rejects the rest as bad input (counted, logged), so a newer proxy talking to an
  * older aggregator is visible, never misread. Any change to the layout takes a new version.

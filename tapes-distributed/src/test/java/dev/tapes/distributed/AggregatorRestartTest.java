@@ -6,7 +6,6 @@ import dev.tapes.HistogramSnapshot;
 import dev.tapes.ManualClock;
 import dev.tapes.Registry;
 import dev.tapes.testkit.Await;
-import dev.tapes.testkit.FreePort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class AggregatorRestartTest {
   @Test
   void aRestartedAggregatorKeepsTheTotalsOfClosedAndLiveProxies() throws IOException {
     Path state = directory.resolve("aggregator.state");
-    String endpoint = "tcp://127.0.0.1:" + FreePort.tcp();
+    String endpoint = "tcp://127.0.0.1:" + Ports.outsideEphemeralRange();
     RegistryAggregator first = started(endpoint, state);
     DistributedRegistry closed = proxy(endpoint);
     DistributedRegistry live = proxy(endpoint);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapes.SketchSnapshot;
 import dev.tapes.testkit.Await;
-import dev.tapes.testkit.FreePort;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +53,7 @@ class DistributedIT {
 
   @Test
   void threeProxyJvmsAddUpExactlyAndSurviveProxyRestartAndAggregatorKill() throws Exception {
-    int port = FreePort.tcp();
+    int port = Ports.outsideEphemeralRange();
     String endpoint = "tcp://127.0.0.1:" + port;
     Path state = directory.resolve("aggregator.state");
     List<String> aggregatorArgs = List.of("-jar", JAR, "--bind", endpoint, "--http", "0",
@@ -143,7 +142,7 @@ class DistributedIT {
     Files.writeString(allowed, "# proxies allowed to publish\n"
         + "public-key=" + CurveKeyPair.load(memberKey).publicKey() + "\n");
 
-    String endpoint = "tcp://127.0.0.1:" + FreePort.tcp();
+    String endpoint = "tcp://127.0.0.1:" + Ports.outsideEphemeralRange();
     JavaProcess aggregator = start("curve-aggregator", List.of("-jar", JAR, "--bind", endpoint,
         "--http", "0", "--no-state", "--curve-key-file", serverKey.toString(),
         "--curve-allowed-keys", allowed.toString()));

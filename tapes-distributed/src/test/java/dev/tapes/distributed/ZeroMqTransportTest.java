@@ -1,11 +1,11 @@
 package dev.tapes.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapes.GaugeSnapshot;
 import dev.tapes.Registry;
 import dev.tapes.testkit.Await;
-import dev.tapes.testkit.FreePort;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ class ZeroMqTransportTest {
 
   @Test
   void withTheAggregatorDownAProxyHoldsOneStateAndCatchesUpWhenItReturns() throws IOException {
-    String endpoint = "tcp://127.0.0.1:" + FreePort.tcp();
+    String endpoint = "tcp://127.0.0.1:" + Ports.outsideEphemeralRange();
     DistributedRegistry proxy = proxy(DistributedRegistry.builder(endpoint)
         .flushInterval(NEVER).closeTimeout(Duration.ZERO));
     proxy.connect();
@@ -112,6 +112,22 @@ class ZeroMqTransportTest {
       proxy.flush();
       return Views.counter(view, "c") == 201;
     }, WAIT, () -> "c = " + Views.counter(view, "c"));
+  }
+
+  @Test
+  void aMalformedEndpointFailsAtConnectAndAnUnconnectedProxyCannotFlush() {
+    DistributedRegistry malformed = proxy(DistributedRegistry.builder("tcp://no port here"));
+    assertThatThrownBy(malformed::connect).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tcp://no port here");
+    DistributedRegistry idle = proxy(DistributedRegistry.builder("tcp://127.0.0.1:9"));
+    assertThatThrownBy(idle::flush).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not connected");
+    idle.close();
+    assertThatThrownBy(idle::connect).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    // Still a working registry after close: metrics keep counting locally.
+    idle.counter("c").increment();
+    assertThat(idle.counter("c").getCount()).isEqualTo(1);
   }
 
   private static long frames(Registry view) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleTest {
 
   @Test
+  @SuppressWarnings("try") // the README's try-with-resources timing, context unused in the body
   void theTimedHandlerShowsUpInTheAggregatorsHttpEndpoint() throws Exception {
     RegistryAggregator aggregator = new RegistryAggregator("tcp://127.0.0.1:*");
     HttpReporter reporter = new HttpReporter(0, aggregator.registry());

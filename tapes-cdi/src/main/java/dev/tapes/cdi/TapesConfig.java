@@ -1,6 +1,7 @@
 package dev.tapes.cdi;
 
 import dev.tapes.config.Configuration;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,10 +14,13 @@ import java.util.Set;
  * which reporters run, how often, and where they send.
  *
  * <p>Every key is listed here and in the README. A bad value, an unknown reporter and a
- * misspelled key under {@code tapes.report.}, {@code tapes.stream.} or {@code tapes.statsd.}
- * are refused with an {@link IllegalArgumentException} naming the key, so deployment fails.
+ * misspelled key under {@code tapes.report.}, {@code tapes.stream.}, {@code tapes.statsd.} or
+ * {@code tapes.distributed.} are refused with an {@link IllegalArgumentException} naming the key,
+ * so deployment fails.
+ *
+ * @param distributed the distributed proxy to report through, null when not configured
  */
-record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
+record TapesConfig(List<Reporting> reporters, Distribution distributed) {
 
   /** Comma-separated reporters to run: {@code stream}, {@code statsd}. None by default. */
   static final String REPORTERS = "tapes.reporters";
@@ -32,17 +36,27 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
   static final String STATSD_PORT = "tapes.statsd.port";
   /** A prefix before every StatsD name, without its dot; none by default. */
   static final String STATSD_PREFIX = "tapes.statsd.prefix";
-  /** The aggregator of distributed mode; reserved for tapes-distributed. */
+  /** The aggregator of distributed mode ({@code tcp://host:port}); off by default. */
   static final String DISTRIBUTED_ENDPOINT = "tapes.distributed.endpoint";
+  /** How often the proxy ships its state; tapes-distributed's default (1 s) by default. */
+  static final String DISTRIBUTED_FLUSH_INTERVAL = "tapes.distributed.flush-interval";
+  /** This process's name in the aggregator's gauges; {@code <host>-<pid>} by default. */
+  static final String DISTRIBUTED_PROCESS_NAME = "tapes.distributed.process-name";
+  /** The aggregator's CURVE public key (Z85), for an aggregator that requires CURVE. */
+  static final String DISTRIBUTED_CURVE_SERVER_KEY = "tapes.distributed.curve.server-key";
+  /** This proxy's CURVE key pair file, as written by the aggregator's --generate-curve-keys. */
+  static final String DISTRIBUTED_CURVE_KEY_FILE = "tapes.distributed.curve.key-file";
 
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
   static final String DEFAULT_STATSD_HOST = "localhost";
   static final int DEFAULT_STATSD_PORT = 8125;
 
   private static final List<String> KEYS = List.of(REPORTERS, REPORT_INTERVAL, STREAM_INTERVAL,
-      STATSD_INTERVAL, STATSD_HOST, STATSD_PORT, STATSD_PREFIX, DISTRIBUTED_ENDPOINT);
+      STATSD_INTERVAL, STATSD_HOST, STATSD_PORT, STATSD_PREFIX, DISTRIBUTED_ENDPOINT,
+      DISTRIBUTED_FLUSH_INTERVAL, DISTRIBUTED_PROCESS_NAME, DISTRIBUTED_CURVE_SERVER_KEY,
+      DISTRIBUTED_CURVE_KEY_FILE);
   private static final List<String> OWNED_PREFIXES =
-      List.of("tapes.report.", "tapes.stream.", "tapes.statsd.");
+      List.of("tapes.report.", "tapes.stream.", "tapes.statsd.", "tapes.distributed.");
 
   TapesConfig {
     reporters = List.copyOf(reporters);
@@ -60,6 +74,13 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
   /** The StatsD reporter, sending UDP datagrams to {@code host:port}. */
   record StatsdReporting(Duration interval, String host, int port, String prefix)
       implements Reporting {}
+
+  /**
+   * Distributed mode: a proxy registry shipping to the aggregator at {@code endpoint}. Null
+   * settings mean tapes-distributed's defaults; CURVE is on when both keys are given.
+   */
+  record Distribution(String endpoint, Duration flushInterval, String processName,
+      String curveServerKey, Path curveKeyFile) {}
 
   /**
    * Reads and checks every key.
@@ -83,7 +104,34 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
             host(settings), port(settings), blankToNull(settings.get(STATSD_PREFIX))));
       }
     }
-    return new TapesConfig(reporters, blankToNull(settings.get(DISTRIBUTED_ENDPOINT)));
+    return new TapesConfig(reporters, distribution(settings));
+  }
+
+  private static Distribution distribution(Configuration settings) {
+    String endpoint = blankToNull(settings.get(DISTRIBUTED_ENDPOINT));
+    Duration flushInterval = duration(settings, DISTRIBUTED_FLUSH_INTERVAL, null);
+    String processName = blankToNull(settings.get(DISTRIBUTED_PROCESS_NAME));
+    String serverKey = blankToNull(settings.get(DISTRIBUTED_CURVE_SERVER_KEY));
+    String keyFile = blankToNull(settings.get(DISTRIBUTED_CURVE_KEY_FILE));
+    if (endpoint == null) {
+      for (String key : List.of(DISTRIBUTED_FLUSH_INTERVAL, DISTRIBUTED_PROCESS_NAME,
+          DISTRIBUTED_CURVE_SERVER_KEY, DISTRIBUTED_CURVE_KEY_FILE)) {
+        if (blankToNull(settings.get(key)) != null) {
+          throw invalid(settings, key, settings.get(key), "set without "
+              + DISTRIBUTED_ENDPOINT + ", which turns distributed mode on");
+        }
+      }
+      return null;
+    }
+    if ((serverKey == null) != (keyFile == null)) {
+      String missing = serverKey == null ? DISTRIBUTED_CURVE_SERVER_KEY
+          : DISTRIBUTED_CURVE_KEY_FILE;
+      String given = serverKey == null ? DISTRIBUTED_CURVE_KEY_FILE
+          : DISTRIBUTED_CURVE_SERVER_KEY;
+      throw invalid(settings, given, settings.get(given), "CURVE also needs " + missing);
+    }
+    return new Distribution(endpoint.trim(), flushInterval, processName, serverKey,
+        keyFile == null ? null : Path.of(keyFile.trim()));
   }
 
   private static Set<String> reporterNames(Configuration settings) {

@@ -176,7 +176,7 @@ public class TapesExtension implements Extension {
       TapesConfig read = TapesConfig.read(Configuration.detect(classLoader()));
       Supplier<Registry> own = applicationRegistry
           ? () -> manager.createInstance().select(Registry.class).get() : null;
-      runtime.select(RegistrySelection.select(read, own));
+      runtime.select(RegistrySelection.select(read, own, classLoader()));
       config = read;
     } catch (IllegalArgumentException e) {
       event.addDefinitionError(new DefinitionException(e.getMessage(), e));

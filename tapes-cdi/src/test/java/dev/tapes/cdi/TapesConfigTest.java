@@ -29,7 +29,7 @@ class TapesConfigTest {
   void nothingConfiguredMeansNoReporter() {
     TapesConfig config = TapesConfig.read(properties());
     assertThat(config.reporters()).isEmpty();
-    assertThat(config.distributedEndpoint()).isNull();
+    assertThat(config.distributed()).isNull();
   }
 
   @Test
@@ -55,7 +55,7 @@ class TapesConfigTest {
         "tapes.statsd.interval", "500ms")).reporters())
         .containsExactly(new StatsdReporting(Duration.ofMillis(500), "localhost", 8125, null));
     assertThat(TapesConfig.read(properties("tapes.distributed.endpoint", "tcp://127.0.0.1:5555"))
-        .distributedEndpoint()).isEqualTo("tcp://127.0.0.1:5555");
+        .distributed().endpoint()).isEqualTo("tcp://127.0.0.1:5555");
   }
 
   @Test
@@ -111,5 +111,45 @@ class TapesConfigTest {
   @Test
   void keysOfOtherModulesAreLeftAlone() {
     assertThat(TapesConfig.read(properties("tapes.jaxrs.enabled", "true")).reporters()).isEmpty();
+  }
+
+  @Test
+  void distributedSettingsAreReadWithTheEndpoint() {
+    TapesConfig.Distribution distribution = TapesConfig.read(properties(
+        "tapes.distributed.endpoint", " tcp://metrics:5557 ",
+        "tapes.distributed.flush-interval", "250ms",
+        "tapes.distributed.process-name", "web-1",
+        "tapes.distributed.curve.server-key", "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7",
+        "tapes.distributed.curve.key-file", "/etc/tapes/web-1.key")).distributed();
+
+    assertThat(distribution).isEqualTo(new TapesConfig.Distribution("tcp://metrics:5557",
+        Duration.ofMillis(250), "web-1", "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7",
+        java.nio.file.Path.of("/etc/tapes/web-1.key")));
+  }
+
+  @Test
+  void distributedSettingsWithoutAnEndpointAreRefused() {
+    assertThatThrownBy(() -> TapesConfig.read(properties(
+        "tapes.distributed.process-name", "web-1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("tapes.distributed.process-name=web-1: set without"
+            + " tapes.distributed.endpoint");
+  }
+
+  @Test
+  void halfACurveConfigurationIsRefused() {
+    assertThatThrownBy(() -> TapesConfig.read(properties(
+        "tapes.distributed.endpoint", "tcp://metrics:5557",
+        "tapes.distributed.curve.key-file", "/etc/tapes/web-1.key")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CURVE also needs tapes.distributed.curve.server-key");
+  }
+
+  @Test
+  void aMisspelledDistributedKeyIsRefused() {
+    assertThatThrownBy(() -> TapesConfig.read(properties(
+        "tapes.distributed.endpiont", "tcp://metrics:5557")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("tapes.distributed.endpiont: unknown key");
   }
 }

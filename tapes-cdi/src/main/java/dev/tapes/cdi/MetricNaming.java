@@ -1,5 +1,7 @@
 package dev.tapes.cdi;
 
+import dev.tapes.NameTemplate;
+
 /**
  * The naming rules: which metric an injection point or an intercepted method gets.
  *

@@ -1,5 +1,7 @@
 package dev.tapes.cdi;
 
+import dev.tapes.config.Configuration;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,14 +10,17 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The configuration of the CDI integration, read once at deployment from {@link Settings}:
+ * The configuration of the CDI integration, read once at deployment from {@link Configuration}:
  * which reporters run, how often, and where they send.
  *
  * <p>Every key is listed here and in the README. A bad value, an unknown reporter and a
- * misspelled key under {@code tapes.report.}, {@code tapes.stream.} or {@code tapes.statsd.}
- * are refused with an {@link IllegalArgumentException} naming the key, so deployment fails.
+ * misspelled key under {@code tapes.report.}, {@code tapes.stream.}, {@code tapes.statsd.} or
+ * {@code tapes.distributed.} are refused with an {@link IllegalArgumentException} naming the key,
+ * so deployment fails.
+ *
+ * @param distributed the distributed proxy to report through, null when not configured
  */
-record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
+record TapesConfig(List<Reporting> reporters, Distribution distributed) {
 
   /** Comma-separated reporters to run: {@code stream}, {@code statsd}. None by default. */
   static final String REPORTERS = "tapes.reporters";
@@ -31,17 +36,27 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
   static final String STATSD_PORT = "tapes.statsd.port";
   /** A prefix before every StatsD name, without its dot; none by default. */
   static final String STATSD_PREFIX = "tapes.statsd.prefix";
-  /** The aggregator of distributed mode; reserved for tapes-distributed. */
+  /** The aggregator of distributed mode ({@code tcp://host:port}); off by default. */
   static final String DISTRIBUTED_ENDPOINT = "tapes.distributed.endpoint";
+  /** How often the proxy ships its state; tapes-distributed's default (1 s) by default. */
+  static final String DISTRIBUTED_FLUSH_INTERVAL = "tapes.distributed.flush-interval";
+  /** This process's name in the aggregator's gauges; {@code <host>-<pid>} by default. */
+  static final String DISTRIBUTED_PROCESS_NAME = "tapes.distributed.process-name";
+  /** The aggregator's CURVE public key (Z85), for an aggregator that requires CURVE. */
+  static final String DISTRIBUTED_CURVE_SERVER_KEY = "tapes.distributed.curve.server-key";
+  /** This proxy's CURVE key pair file, as written by the aggregator's --generate-curve-keys. */
+  static final String DISTRIBUTED_CURVE_KEY_FILE = "tapes.distributed.curve.key-file";
 
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
   static final String DEFAULT_STATSD_HOST = "localhost";
   static final int DEFAULT_STATSD_PORT = 8125;
 
   private static final List<String> KEYS = List.of(REPORTERS, REPORT_INTERVAL, STREAM_INTERVAL,
-      STATSD_INTERVAL, STATSD_HOST, STATSD_PORT, STATSD_PREFIX, DISTRIBUTED_ENDPOINT);
+      STATSD_INTERVAL, STATSD_HOST, STATSD_PORT, STATSD_PREFIX, DISTRIBUTED_ENDPOINT,
+      DISTRIBUTED_FLUSH_INTERVAL, DISTRIBUTED_PROCESS_NAME, DISTRIBUTED_CURVE_SERVER_KEY,
+      DISTRIBUTED_CURVE_KEY_FILE);
   private static final List<String> OWNED_PREFIXES =
-      List.of("tapes.report.", "tapes.stream.", "tapes.statsd.");
+      List.of("tapes.report.", "tapes.stream.", "tapes.statsd.", "tapes.distributed.");
 
   TapesConfig {
     reporters = List.copyOf(reporters);
@@ -61,11 +76,18 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
       implements Reporting {}
 
   /**
+   * Distributed mode: a proxy registry shipping to the aggregator at {@code endpoint}. Null
+   * settings mean tapes-distributed's defaults; CURVE is on when both keys are given.
+   */
+  record Distribution(String endpoint, Duration flushInterval, String processName,
+      String curveServerKey, Path curveKeyFile) {}
+
+  /**
    * Reads and checks every key.
    *
    * @throws IllegalArgumentException naming the key, its value and where it came from
    */
-  static TapesConfig read(Settings settings) {
+  static TapesConfig read(Configuration settings) {
     for (String key : settings.keys()) {
       if (OWNED_PREFIXES.stream().anyMatch(key::startsWith) && !KEYS.contains(key)) {
         throw new IllegalArgumentException(key + ": unknown key (from " + settings.describe()
@@ -82,10 +104,37 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
             host(settings), port(settings), blankToNull(settings.get(STATSD_PREFIX))));
       }
     }
-    return new TapesConfig(reporters, blankToNull(settings.get(DISTRIBUTED_ENDPOINT)));
+    return new TapesConfig(reporters, distribution(settings));
   }
 
-  private static Set<String> reporterNames(Settings settings) {
+  private static Distribution distribution(Configuration settings) {
+    String endpoint = blankToNull(settings.get(DISTRIBUTED_ENDPOINT));
+    Duration flushInterval = duration(settings, DISTRIBUTED_FLUSH_INTERVAL, null);
+    String processName = blankToNull(settings.get(DISTRIBUTED_PROCESS_NAME));
+    String serverKey = blankToNull(settings.get(DISTRIBUTED_CURVE_SERVER_KEY));
+    String keyFile = blankToNull(settings.get(DISTRIBUTED_CURVE_KEY_FILE));
+    if (endpoint == null) {
+      for (String key : List.of(DISTRIBUTED_FLUSH_INTERVAL, DISTRIBUTED_PROCESS_NAME,
+          DISTRIBUTED_CURVE_SERVER_KEY, DISTRIBUTED_CURVE_KEY_FILE)) {
+        if (blankToNull(settings.get(key)) != null) {
+          throw invalid(settings, key, settings.get(key), "set without "
+              + DISTRIBUTED_ENDPOINT + ", which turns distributed mode on");
+        }
+      }
+      return null;
+    }
+    if ((serverKey == null) != (keyFile == null)) {
+      String missing = serverKey == null ? DISTRIBUTED_CURVE_SERVER_KEY
+          : DISTRIBUTED_CURVE_KEY_FILE;
+      String given = serverKey == null ? DISTRIBUTED_CURVE_KEY_FILE
+          : DISTRIBUTED_CURVE_SERVER_KEY;
+      throw invalid(settings, given, settings.get(given), "CURVE also needs " + missing);
+    }
+    return new Distribution(endpoint.trim(), flushInterval, processName, serverKey,
+        keyFile == null ? null : Path.of(keyFile.trim()));
+  }
+
+  private static Set<String> reporterNames(Configuration settings) {
     String value = settings.get(REPORTERS);
     Set<String> names = new LinkedHashSet<>();
     if (value == null) {
@@ -105,7 +154,7 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
     return names;
   }
 
-  private static Duration duration(Settings settings, String key, Duration otherwise) {
+  private static Duration duration(Configuration settings, String key, Duration otherwise) {
     String value = blankToNull(settings.get(key));
     if (value == null) {
       return otherwise;
@@ -117,12 +166,12 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
     }
   }
 
-  private static String host(Settings settings) {
+  private static String host(Configuration settings) {
     String value = blankToNull(settings.get(STATSD_HOST));
     return value == null ? DEFAULT_STATSD_HOST : value.trim();
   }
 
-  private static int port(Settings settings) {
+  private static int port(Configuration settings) {
     String value = blankToNull(settings.get(STATSD_PORT));
     if (value == null) {
       return DEFAULT_STATSD_PORT;
@@ -142,7 +191,7 @@ record TapesConfig(List<Reporting> reporters, String distributedEndpoint) {
     return value == null || value.isBlank() ? null : value;
   }
 
-  private static IllegalArgumentException invalid(Settings settings, String key, String value,
+  private static IllegalArgumentException invalid(Configuration settings, String key, String value,
       String problem) {
     return new IllegalArgumentException(key + "=" + value + ": " + problem + " (from "
         + settings.describe() + ")");

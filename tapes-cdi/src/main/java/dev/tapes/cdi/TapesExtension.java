@@ -1,6 +1,7 @@
 package dev.tapes.cdi;
 
 import dev.tapes.Registry;
+import dev.tapes.config.Configuration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Dependent;
@@ -172,10 +173,10 @@ public class TapesExtension implements Extension {
   void addBeans(@Observes AfterBeanDiscovery event, BeanManager manager) {
     discoveryOver = true;
     try {
-      TapesConfig read = TapesConfig.read(Settings.detect(classLoader()));
+      TapesConfig read = TapesConfig.read(Configuration.detect(classLoader()));
       Supplier<Registry> own = applicationRegistry
           ? () -> manager.createInstance().select(Registry.class).get() : null;
-      runtime.select(RegistrySelection.select(read, own));
+      runtime.select(RegistrySelection.select(read, own, classLoader()));
       config = read;
     } catch (IllegalArgumentException e) {
       event.addDefinitionError(new DefinitionException(e.getMessage(), e));

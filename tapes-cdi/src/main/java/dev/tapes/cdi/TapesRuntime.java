@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Supplier;
 
 /**
  * What the integration holds for one application: its registry, the metrics planned at
@@ -33,14 +32,14 @@ final class TapesRuntime {
   private final List<PlannedMethod> plannedMethods = new ArrayList<>();
   private final ReportingLifecycle reporting = new ReportingLifecycle();
   private final Object selectionLock = new Object();
-  private Supplier<Registry> selection;
+  private RegistrySelection.Selected selection;
   private volatile Registry registry;
 
   /** A metric of an intercepted method, known at deployment. */
   private record PlannedMethod(Class<?> beanClass, Method method, MetricRequest request) {}
 
   /** Sets where the registry comes from; resolved on first use. */
-  void select(Supplier<Registry> selection) {
+  void select(RegistrySelection.Selected selection) {
     synchronized (selectionLock) {
       this.selection = Objects.requireNonNull(selection, "selection");
     }
@@ -57,7 +56,8 @@ final class TapesRuntime {
             throw new IllegalStateException("the metrics registry is asked for before the CDI"
                 + " container has discovered its beans");
           }
-          resolved = Objects.requireNonNull(selection.get(), "the application's Registry bean");
+          resolved = Objects.requireNonNull(selection.registry(),
+              "the application's Registry bean");
           registry = resolved;
         }
       }
@@ -128,11 +128,7 @@ final class TapesRuntime {
    */
   void startReporting(TapesConfig config) {
     ScheduledExecutorService managed = ManagedExecutors.lookUp();
-    if (RegistrySelection.isGlobal(registry())) {
-      // The global registry may have been closed by an application that ran before us in this
-      // JVM; it ticks on our container's executor while we run.
-      registry().startHeartbeat(managed);
-    }
+    selected().started(managed);
     if (!config.reporters().isEmpty()) {
       reporting.start(config.reporters(), registry(), System.out, managed);
     }
@@ -144,14 +140,24 @@ final class TapesRuntime {
   }
 
   /**
-   * Stops the background ticking of the global registry when it is the application's: it would
-   * otherwise keep a thread alive, and the application's class loader with it, after the
-   * application is gone. Its metrics keep working and catch up whenever they are read.
+   * Leaves nothing of the registry running once the application is gone: the global registry
+   * stops ticking (a thread would otherwise keep the application's class loader alive), a
+   * distributed proxy ships its last state and disconnects. Metrics keep working.
    */
   void release() {
-    Registry selected = registry;
-    if (selected != null && RegistrySelection.isGlobal(selected)) {
-      selected.close();
+    RegistrySelection.Selected chosen;
+    synchronized (selectionLock) {
+      chosen = registry == null ? null : selection;
+    }
+    if (chosen != null) {
+      chosen.stopped();
+    }
+  }
+
+  private RegistrySelection.Selected selected() {
+    registry();
+    synchronized (selectionLock) {
+      return selection;
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapes.cdi.example.WidgetResource;
+import dev.tapes.config.Configuration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,7 @@ class MicroProfileConfigTest {
 
   @Test
   void microProfileConfigIsUsedWhenPresent() {
-    Settings settings = Settings.detect(loader());
+    Configuration settings = Configuration.detect(loader());
     assertThat(settings.describe()).isEqualTo("MicroProfile Config");
     assertThat(settings.get("tapes.statsd.prefix")).isEqualTo("from-microprofile-config");
     assertThat(settings.keys()).contains("tapes.reporters", "tapes.stream.interval");

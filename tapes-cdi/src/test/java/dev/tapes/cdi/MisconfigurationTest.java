@@ -180,11 +180,13 @@ class MisconfigurationTest {
   }
 
   @Test
-  void distributedModeIsNotAvailableYet() {
+  void anUnreadableCurveKeyFileFailsDeploymentNamingTheKey() {
     set("tapes.distributed.endpoint", "tcp://127.0.0.1:5555");
+    set("tapes.distributed.curve.server-key", "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7");
+    set("tapes.distributed.curve.key-file", "/nonexistent/web-1.key");
     assertThat(deploymentFailure(Harmless.class))
-        .hasMessageStartingWith("tapes.distributed.endpoint=tcp://127.0.0.1:5555: distributed"
-            + " mode is not available");
+        .hasMessageStartingWith("tapes.distributed.curve.key-file=/nonexistent/web-1.key:"
+            + " cannot read a key pair from it");
   }
 
   @Test

@@ -135,7 +135,9 @@ class ReportingLifecycleTest {
         container.select(WidgetResource.class).get().handle(true);
         Await.until(() -> statsd.counterTotal(ERRORS) > 0, DEADLINE,
             () -> "a report from the managed executor");
-        assertThat(managed.getCompletedTaskCount()).isPositive();
+        // A run counts as completed only once it returns, after its datagrams have left.
+        Await.until(() -> managed.getCompletedTaskCount() > 0, DEADLINE,
+            () -> "a completed run on the managed executor");
         assertThat(tapesThreads()).doesNotContain(ReportingLifecycle.THREAD_NAME);
       }
       // The container's executor is the container's: our schedule is gone, the executor is not.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapes.cdi.TapesConfig.StatsdReporting;
 import dev.tapes.cdi.TapesConfig.StreamReporting;
+import dev.tapes.config.Configuration;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -12,23 +13,23 @@ import org.junit.jupiter.api.Test;
 
 class TapesConfigTest {
 
-  private static Settings properties(String... keyValues) {
+  private static Configuration properties(String... keyValues) {
     return settings(Map.of(), keyValues);
   }
 
-  private static Settings settings(Map<String, String> environment, String... keyValues) {
+  private static Configuration settings(Map<String, String> environment, String... keyValues) {
     Properties properties = new Properties();
     for (int i = 0; i < keyValues.length; i += 2) {
       properties.setProperty(keyValues[i], keyValues[i + 1]);
     }
-    return Settings.system(properties, environment);
+    return Configuration.system(properties, environment);
   }
 
   @Test
   void nothingConfiguredMeansNoReporter() {
     TapesConfig config = TapesConfig.read(properties());
     assertThat(config.reporters()).isEmpty();
-    assertThat(config.distributedEndpoint()).isNull();
+    assertThat(config.distributed()).isNull();
   }
 
   @Test
@@ -54,12 +55,12 @@ class TapesConfigTest {
         "tapes.statsd.interval", "500ms")).reporters())
         .containsExactly(new StatsdReporting(Duration.ofMillis(500), "localhost", 8125, null));
     assertThat(TapesConfig.read(properties("tapes.distributed.endpoint", "tcp://127.0.0.1:5555"))
-        .distributedEndpoint()).isEqualTo("tcp://127.0.0.1:5555");
+        .distributed().endpoint()).isEqualTo("tcp://127.0.0.1:5555");
   }
 
   @Test
   void environmentVariablesAreFoundAsMicroProfileConfigFindsThem() {
-    Settings environment = settings(Map.of("TAPES_REPORTERS", "statsd",
+    Configuration environment = settings(Map.of("TAPES_REPORTERS", "statsd",
         "tapes_statsd_port", "8126", "tapes.statsd.host", "127.0.0.2"));
     assertThat(TapesConfig.read(environment).reporters())
         .containsExactly(new StatsdReporting(Duration.ofSeconds(10), "127.0.0.2", 8126, null));
@@ -67,7 +68,7 @@ class TapesConfigTest {
 
   @Test
   void systemPropertiesWinOverEnvironmentVariables() {
-    Settings both = settings(Map.of("TAPES_STATSD_PORT", "1"), "tapes.reporters", "statsd",
+    Configuration both = settings(Map.of("TAPES_STATSD_PORT", "1"), "tapes.reporters", "statsd",
         "tapes.statsd.port", "2");
     assertThat(((StatsdReporting) TapesConfig.read(both).reporters().get(0)).port()).isEqualTo(2);
   }
@@ -110,5 +111,45 @@ class TapesConfigTest {
   @Test
   void keysOfOtherModulesAreLeftAlone() {
     assertThat(TapesConfig.read(properties("tapes.jaxrs.enabled", "true")).reporters()).isEmpty();
+  }
+
+  @Test
+  void distributedSettingsAreReadWithTheEndpoint() {
+    TapesConfig.Distribution distribution = TapesConfig.read(properties(
+        "tapes.distributed.endpoint", " tcp://metrics:5557 ",
+        "tapes.distributed.flush-interval", "250ms",
+        "tapes.distributed.process-name", "web-1",
+        "tapes.distributed.curve.server-key", "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7",
+        "tapes.distributed.curve.key-file", "/etc/tapes/web-1.key")).distributed();
+
+    assertThat(distribution).isEqualTo(new TapesConfig.Distribution("tcp://metrics:5557",
+        Duration.ofMillis(250), "web-1", "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7",
+        java.nio.file.Path.of("/etc/tapes/web-1.key")));
+  }
+
+  @Test
+  void distributedSettingsWithoutAnEndpointAreRefused() {
+    assertThatThrownBy(() -> TapesConfig.read(properties(
+        "tapes.distributed.process-name", "web-1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("tapes.distributed.process-name=web-1: set without"
+            + " tapes.distributed.endpoint");
+  }
+
+  @Test
+  void halfACurveConfigurationIsRefused() {
+    assertThatThrownBy(() -> TapesConfig.read(properties(
+        "tapes.distributed.endpoint", "tcp://metrics:5557",
+        "tapes.distributed.curve.key-file", "/etc/tapes/web-1.key")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CURVE also needs tapes.distributed.curve.server-key");
+  }
+
+  @Test
+  void aMisspelledDistributedKeyIsRefused() {
+    assertThatThrownBy(() -> TapesConfig.read(properties(
+        "tapes.distributed.endpiont", "tcp://metrics:5557")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("tapes.distributed.endpiont: unknown key");
   }
 }

@@ -58,13 +58,7 @@ public final class JsonFormat {
 
   /** The JSON of {@code snapshot} as a string. */
   public static String toString(RegistrySnapshot snapshot) {
-    StringBuilder out = new StringBuilder();
-    try {
-      write(snapshot, out);
-    } catch (IOException e) {
-      throw new AssertionError("a StringBuilder does not throw", e);
-    }
-    return out.toString();
+    return Sink.render(snapshot, JsonFormat::write);
   }
 
   private static void write(RegistrySnapshot snapshot, Sink sink) throws IOException {

@@ -37,12 +37,6 @@ public final class OpenMetricsFormat {
 
   /** The exposition of {@code snapshot} as a string. */
   public static String toString(RegistrySnapshot snapshot) {
-    StringBuilder out = new StringBuilder();
-    try {
-      write(snapshot, out);
-    } catch (IOException e) {
-      throw new AssertionError("a StringBuilder does not throw", e);
-    }
-    return out.toString();
+    return Sink.render(snapshot, OpenMetricsFormat::write);
   }
 }

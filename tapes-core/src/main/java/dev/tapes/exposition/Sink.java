@@ -1,5 +1,6 @@
 package dev.tapes.exposition;
 
+import dev.tapes.RegistrySnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -33,6 +34,23 @@ final class Sink {
     // Appending to the caller's own StringBuilder needs no intermediate buffer.
     return out instanceof StringBuilder builder ? new Sink(builder, null, null)
         : new Sink(new StringBuilder(CHUNK + 512), out, null);
+  }
+
+  /** A writer of one format into an {@link Appendable}. */
+  @FunctionalInterface
+  interface Writer {
+    void write(RegistrySnapshot snapshot, Appendable out) throws IOException;
+  }
+
+  /** What {@code writer} writes for {@code snapshot}, as a string. */
+  static String render(RegistrySnapshot snapshot, Writer writer) {
+    StringBuilder out = new StringBuilder();
+    try {
+      writer.write(snapshot, out);
+    } catch (IOException e) {
+      throw new AssertionError("a StringBuilder does not throw", e);
+    }
+    return out.toString();
   }
 
   static Sink to(OutputStream out) {

@@ -1,10 +1,8 @@
 package dev.tapes.jaxrs;
 
+import dev.tapes.NameTemplate;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Names the metrics of a resource method from a template, once, when the method is bound.
@@ -22,26 +20,10 @@ final class ResourceNaming {
 
   static final String METERED_CLASS = "dev.tapes.cdi.MeteredClass";
 
-  private enum Placeholder {
-    SIMPLE_NAME("{}"),
-    CLASS("{class}"),
-    PACKAGE("{package}"),
-    METHOD("{method}");
+  private final NameTemplate template;
 
-    private final String text;
-
-    Placeholder(String text) {
-      this.text = text;
-    }
-  }
-
-  private final String template;
-  /** Literal strings and placeholders, in order. */
-  private final List<Object> parts;
-
-  private ResourceNaming(String template, List<Object> parts) {
+  private ResourceNaming(NameTemplate template) {
     this.template = template;
-    this.parts = parts;
   }
 
   /**
@@ -50,39 +32,14 @@ final class ResourceNaming {
    * @throws IllegalArgumentException naming an unknown or unclosed placeholder
    */
   static ResourceNaming parse(String template) {
-    Objects.requireNonNull(template, "name template");
-    List<Object> parts = new ArrayList<>();
-    int literalStart = 0;
-    int i = 0;
-    while (i < template.length()) {
-      char c = template.charAt(i);
-      if (c == '}') {
-        throw new IllegalArgumentException("name template '" + template + "': '}' without '{'"
-            + " at index " + i);
-      }
-      if (c != '{') {
-        i++;
-        continue;
-      }
-      int close = template.indexOf('}', i);
-      if (close < 0) {
-        throw new IllegalArgumentException("name template '" + template + "': unclosed '{' at"
-            + " index " + i);
-      }
-      if (i > literalStart) {
-        parts.add(template.substring(literalStart, i));
-      }
-      parts.add(placeholder(template, template.substring(i, close + 1)));
-      i = close + 1;
-      literalStart = i;
-    }
-    if (literalStart < template.length()) {
-      parts.add(template.substring(literalStart));
-    }
     if (template.isBlank()) {
       throw new IllegalArgumentException("name template must not be empty");
     }
-    return new ResourceNaming(template, List.copyOf(parts));
+    try {
+      return new ResourceNaming(NameTemplate.parse(template, true));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("name template '" + template + "': " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -93,40 +50,14 @@ final class ResourceNaming {
     Class<?> concrete = userClass(resourceClass);
     String classTemplate = meteredClassTemplate(concrete);
     if (classTemplate == null) {
-      return expand(concrete, method.getName());
+      return template.expand(concrete.getName(), method.getName());
     }
-    ResourceNaming meteredClass = parse(classTemplate.isEmpty() ? "{}" : classTemplate);
-    if (meteredClass.parts.contains(Placeholder.METHOD)) {
+    try {
+      return NameTemplate.parse(classTemplate.isEmpty() ? "{}" : classTemplate, false)
+          .expand(concrete.getName(), null) + "." + method.getName();
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("@MeteredClass(\"" + classTemplate + "\") on "
-          + concrete.getName() + ": {method} is not known in class templates");
-    }
-    return meteredClass.expand(concrete, null) + "." + method.getName();
-  }
-
-  private String expand(Class<?> type, String methodName) {
-    StringBuilder name = new StringBuilder(template.length() + 32);
-    for (Object part : parts) {
-      if (part instanceof Placeholder placeholder) {
-        name.append(value(placeholder, type, methodName));
-      } else {
-        name.append((String) part);
-      }
-    }
-    return name.toString();
-  }
-
-  private static String value(Placeholder placeholder, Class<?> type, String methodName) {
-    String className = type.getName();
-    int dot = className.lastIndexOf('.');
-    switch (placeholder) {
-      case SIMPLE_NAME:
-        return className.substring(Math.max(dot, className.lastIndexOf('$')) + 1);
-      case CLASS:
-        return className;
-      case PACKAGE:
-        return dot < 0 ? "" : className.substring(0, dot);
-      default:
-        return Objects.requireNonNull(methodName, "method name");
+          + concrete.getName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -159,18 +90,8 @@ final class ResourceNaming {
     return c;
   }
 
-  private static Placeholder placeholder(String template, String text) {
-    for (Placeholder placeholder : Placeholder.values()) {
-      if (placeholder.text.equals(text)) {
-        return placeholder;
-      }
-    }
-    throw new IllegalArgumentException("name template '" + template + "': unknown placeholder "
-        + text + "; known: {}, {class}, {package}, {method}");
-  }
-
   @Override
   public String toString() {
-    return template;
+    return template.toString();
   }
 }

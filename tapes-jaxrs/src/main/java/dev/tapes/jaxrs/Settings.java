@@ -1,15 +1,15 @@
 package dev.tapes.jaxrs;
 
-import java.lang.System.Logger.Level;
+import dev.tapes.config.Configuration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * The configuration keys of tapes-jaxrs, read once when a provider is built: from MicroProfile
- * Config when the application has it, else from system properties, else from environment
- * variables ({@code tapes.metrics.role} is also {@code TAPES_METRICS_ROLE}).
+ * The configuration keys of tapes-jaxrs, read once when a provider is built through tapes-core's
+ * {@link Configuration}: MicroProfile Config when the application has it, else system
+ * properties, else environment variables ({@code tapes.metrics.role} is also
+ * {@code TAPES_METRICS_ROLE}).
  *
  * @param nameTemplate template of each resource method's metric prefix
  * @param unmatchedName prefix of the meters of requests that match no resource method
@@ -33,10 +33,6 @@ record Settings(
   static final String DEFAULT_NAME_TEMPLATE = "http.{}.{method}";
   static final String DEFAULT_UNMATCHED_NAME = "http.unmatched";
 
-  private static final System.Logger LOG = System.getLogger(Settings.class.getName());
-  /** Every provider reads the settings: say once, not four times, why MicroProfile is unused. */
-  private static final AtomicBoolean UNUSABLE_CONFIG_LOGGED = new AtomicBoolean();
-
   Settings {
     ResourceNaming.parse(nameTemplate);
     unmatchedName = unmatchedName.strip();
@@ -55,7 +51,7 @@ record Settings(
 
   /** The settings the environment configures (see the class comment for the sources). */
   static Settings fromEnvironment() {
-    return from(source(Settings.class.getClassLoader()));
+    return from(Configuration.detect(Settings.class.getClassLoader())::find);
   }
 
   static Settings from(Function<String, Optional<String>> source) {
@@ -94,43 +90,5 @@ record Settings(
       return false;
     }
     throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
-  }
-
-  /**
-   * MicroProfile Config if its API and an implementation are visible, else system properties
-   * then environment variables.
-   */
-  static Function<String, Optional<String>> source(ClassLoader loader) {
-    try {
-      Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, loader);
-      return MicroProfileConfig.source(loader);
-    } catch (ClassNotFoundException e) {
-      return Settings::systemValue;
-    } catch (RuntimeException | LinkageError e) {
-      // The API without a usable implementation: fall back rather than fail the deployment.
-      if (UNUSABLE_CONFIG_LOGGED.compareAndSet(false, true)) {
-        LOG.log(Level.INFO, "MicroProfile Config present but unusable (" + e
-            + "); reading tapes.* from system properties and environment variables");
-      }
-      return Settings::systemValue;
-    }
-  }
-
-  static Optional<String> systemValue(String key) {
-    String value = System.getProperty(key);
-    if (value == null) {
-      value = System.getenv(key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT));
-    }
-    return Optional.ofNullable(value);
-  }
-
-  /** Holds the only references to MicroProfile Config, loaded only when it is present. */
-  private static final class MicroProfileConfig {
-
-    static Function<String, Optional<String>> source(ClassLoader loader) {
-      org.eclipse.microprofile.config.Config config =
-          org.eclipse.microprofile.config.ConfigProvider.getConfig(loader);
-      return key -> config.getOptionalValue(key, String.class);
-    }
   }
 }

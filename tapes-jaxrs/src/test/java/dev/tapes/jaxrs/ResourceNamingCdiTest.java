@@ -58,7 +58,8 @@ class ResourceNamingCdiTest {
   void aMethodPlaceholderInTheClassTemplateIsRefused() {
     assertThatThrownBy(() -> DEFAULT.prefix(MethodInClassTemplate.class,
         method(MethodInClassTemplate.class, "list")))
-        .hasMessageContaining("{method} is not known in class templates");
+        .hasMessageContaining("@MeteredClass(\"shop.{method}\")")
+        .hasMessageContaining("placeholder {method} is only known in the names of @Timed");
   }
 
   @Test

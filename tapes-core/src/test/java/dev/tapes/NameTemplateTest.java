@@ -1,4 +1,4 @@
-package dev.tapes.cdi;
+package dev.tapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

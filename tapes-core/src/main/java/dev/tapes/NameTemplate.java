@@ -1,4 +1,4 @@
-package dev.tapes.cdi;
+package dev.tapes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,20 +6,26 @@ import java.util.Objects;
 
 /**
  * A metric name template such as {@code my.http.endpoints.{}.latency}, parsed once and expanded
- * for each concrete bean class.
+ * for each concrete class: the Java form of the seed's {@code metered_meta} templates, shared by
+ * the CDI and JAX-RS integrations.
  *
- * <p>Placeholders: {@code {}} is the simple name of the concrete bean class, {@code {class}} its
- * fully qualified name, {@code {package}} its package, and {@code {method}} the intercepted
- * method, which only method templates may use. Anything else between braces is refused when the
- * template is parsed, so a typo fails deployment instead of producing a strange name.
+ * <pre>{@code
+ * NameTemplate.parse("my.http.endpoints.{}.latency", false)
+ *     .expand("com.example.WidgetResource", null); // my.http.endpoints.WidgetResource.latency
+ * }</pre>
+ *
+ * <p>Placeholders: {@code {}} is the simple name of the concrete class, {@code {class}} its fully
+ * qualified name, {@code {package}} its package, and {@code {method}} the method, which only
+ * method templates may use. Anything else between braces is refused when the template is
+ * parsed, so a typo fails deployment instead of producing a strange name.
  *
  * <p>Works on names as strings, not on {@link Class} objects, so that a build-time extension can
  * use it with its own model of classes.
  */
-final class NameTemplate {
+public final class NameTemplate {
 
   /** The placeholders, as written in templates. */
-  enum Placeholder {
+  public enum Placeholder {
     SIMPLE_NAME("{}"),
     CLASS("{class}"),
     PACKAGE("{package}"),
@@ -31,7 +37,8 @@ final class NameTemplate {
       this.text = text;
     }
 
-    String text() {
+    /** The placeholder as written in a template, such as {@code {method}}. */
+    public String text() {
       return text;
     }
   }
@@ -51,7 +58,7 @@ final class NameTemplate {
    * @param methodAllowed whether {@code {method}} may appear (method templates only)
    * @throws IllegalArgumentException naming the unknown or unclosed placeholder
    */
-  static NameTemplate parse(String template, boolean methodAllowed) {
+  public static NameTemplate parse(String template, boolean methodAllowed) {
     Objects.requireNonNull(template, "template");
     List<Object> parts = new ArrayList<>();
     int literalStart = 0;
@@ -97,7 +104,8 @@ final class NameTemplate {
         + " {package}" + (methodAllowed ? ", {method}" : ""));
   }
 
-  boolean mentions(Placeholder placeholder) {
+  /** Whether the template uses {@code placeholder}. */
+  public boolean mentions(Placeholder placeholder) {
     return parts.contains(placeholder);
   }
 
@@ -108,7 +116,7 @@ final class NameTemplate {
    * @param className null when there is no bean class (a programmatic lookup)
    * @throws IllegalArgumentException if the template needs the class and there is none
    */
-  String expand(String className, String methodName) {
+  public String expand(String className, String methodName) {
     StringBuilder name = new StringBuilder(template.length() + 32);
     for (Object part : parts) {
       if (part instanceof Placeholder placeholder) {

@@ -1,0 +1,191 @@
+package dev.tapes.distributed;
+
+import dev.tapes.reporting.HttpReporter;
+import dev.tapes.reporting.Reporter;
+import dev.tapes.reporting.StatsdReporter;
+import dev.tapes.reporting.StreamReporter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The standalone aggregator: {@code java -jar tapes-distributed-<version>-aggregator.jar --bind
+ * tcp://0.0.0.0:5557 --http 8889}. Binds the endpoint, serves or pushes the merged metrics with
+ * the core's reporters, and runs until SIGTERM or Ctrl-C, when it stops cleanly and saves its
+ * state file. {@code --help} lists the options.
+ *
+ * <p>Exit status: 0 after {@code --help}, {@code --generate-curve-keys} or a clean stop; 2 for
+ * a bad command line; 1 if it cannot start (endpoint or port taken, unreadable key file).
+ */
+public final class AggregatorCommand {
+
+  private AggregatorCommand() {}
+
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** Runs the command until the JVM is asked to stop; returns the exit status. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    AggregatorOptions options;
+    try {
+      options = AggregatorOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println();
+      err.print(AggregatorOptions.USAGE);
+      return 2;
+    }
+    if (options.help) {
+      out.print(AggregatorOptions.USAGE);
+      return 0;
+    }
+    if (options.generateCurveKeys) {
+      out.print(CurveKeyPair.generate().toKeyFile());
+      return 0;
+    }
+    Running running;
+    try {
+      running = start(options, out);
+    } catch (IOException | RuntimeException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      running.stop();
+      stopped.countDown();
+    }, "tapes-aggregator-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /**
+   * Builds and starts the aggregator and its reporters, and prints where it listens.
+   *
+   * @throws IOException if a key file cannot be read
+   */
+  static Running start(AggregatorOptions options, PrintStream out) throws IOException {
+    RegistryAggregator.Builder builder = RegistryAggregator.builder()
+        .endpoint(options.bind)
+        .saveInterval(options.saveInterval)
+        .silenceTimeout(options.silenceTimeout)
+        .retireAfter(options.retireAfter)
+        .maxFrameBytes(options.maxFrameBytes);
+    if (options.stateFile != null) {
+      builder.stateFile(options.stateFile);
+    }
+    if (options.curveKeyFile != null) {
+      builder.curve(CurveKeyPair.load(options.curveKeyFile).secretKey(),
+          allowedKeys(options.curveAllowedKeys));
+    }
+    RegistryAggregator aggregator = builder.build();
+    List<Reporter> reporters = new ArrayList<>();
+    Running running = new Running(aggregator, reporters);
+    try {
+      HttpReporter http = null;
+      if (options.httpPort != null) {
+        http = new HttpReporter(InetAddress.getByName(options.httpBind), options.httpPort,
+            aggregator.registry());
+        reporters.add(http);
+      }
+      if (options.statsdHost != null) {
+        reporters.add(new StatsdReporter(options.statsdInterval, options.statsdHost,
+            options.statsdPort, options.statsdPrefix, aggregator.registry()));
+      }
+      if (options.streamInterval != null) {
+        reporters.add(new StreamReporter(options.streamInterval, out, aggregator.registry()));
+      }
+      // Reporters first, as in the seed: the view holds the saved totals from construction.
+      for (Reporter reporter : reporters) {
+        reporter.start();
+      }
+      aggregator.start();
+      out.println("endpoint " + aggregator.getEndpoint());
+      if (http != null) {
+        out.println("http http://" + options.httpBind + ":" + http.getPort() + "/metrics");
+      }
+      out.flush();
+      return running;
+    } catch (IOException | RuntimeException e) {
+      running.stop();
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the allowed proxy keys: one a line, bare or as {@code public-key=KEY}; blank lines and
+   * lines starting with {@code #} and a blank are comments. (A bare {@code #} can begin a Z85
+   * key.)
+   */
+  static List<String> allowedKeys(Path file) throws IOException {
+    List<String> keys = new ArrayList<>();
+    int number = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      number++;
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.equals("#") || trimmed.startsWith("# ")
+          || trimmed.startsWith("#\t")) {
+        continue;
+      }
+      String key = trimmed.startsWith("public-key=") ? trimmed.substring(11).strip()
+          : trimmed.split("\\s+", 2)[0];
+      try {
+        CurveKeyPair.checkKey(key, "client public key");
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + ":" + number + ": " + e.getMessage(), e);
+      }
+      keys.add(key);
+    }
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException(file + ": no allowed key");
+    }
+    return keys;
+  }
+
+  /** A started aggregator and its reporters. */
+  static final class Running {
+
+    private final RegistryAggregator aggregator;
+    private final List<Reporter> reporters;
+
+    Running(RegistryAggregator aggregator, List<Reporter> reporters) {
+      this.aggregator = aggregator;
+      this.reporters = reporters;
+    }
+
+    RegistryAggregator aggregator() {
+      return aggregator;
+    }
+
+    List<Reporter> reporters() {
+      return reporters;
+    }
+
+    /** Stops receiving (saving the state file) and then the reporters. */
+    void stop() {
+      aggregator.stop();
+      for (Reporter reporter : reporters) {
+        try {
+          reporter.stop();
+        } catch (RuntimeException e) {
+          System.getLogger(AggregatorCommand.class.getName()).log(
+              System.Logger.Level.WARNING, "stopping " + reporter + " failed", e);
+        }
+      }
+    }
+  }
+}

@@ -1,8 +1,8 @@
 package dev.tapes.examples;
 
-import dev.tapes.Metric;
+import dev.tapes.MetricSnapshot;
 import dev.tapes.Registry;
-import dev.tapes.Timer;
+import dev.tapes.TimerSnapshot;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;
@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * curl http://127.0.0.1:8080/metrics
  * </pre>
  *
- * <p>{@code --port 0} takes any free port.
+ * <p>{@code --port 0} takes any free port. {@code cluster [--workers N]} runs the multi-process
+ * form instead ({@link ClusterDemo}): an aggregator and N (3) worker JVMs.
  */
 public final class Demo {
 
@@ -32,14 +33,26 @@ public final class Demo {
     DemoLogging.configure();
     int port = DEFAULT_PORT;
     boolean traffic = true;
+    boolean cluster = false;
+    int workers = 3;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "cluster" -> cluster = true;
+        case "--workers" -> workers = Integer.parseInt(args[++i]);
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--no-traffic" -> traffic = false;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; known: --port N, --no-traffic");
+            + "; known: [cluster [--workers N]] [--port N] [--no-traffic]");
       }
     }
+    if (cluster) {
+      ClusterDemo.run(port, workers, traffic);
+    } else {
+      shop(port, traffic);
+    }
+  }
+
+  private static void shop(int port, boolean traffic) throws InterruptedException {
     ShopServer shop = startShop(port);
     Traffic requests = traffic ? Traffic.start(List.of(shop.uri()), 5) : null;
     URI uri = shop.uri();
@@ -83,14 +96,19 @@ public final class Demo {
     }
   }
 
-  /** {@code "shop.Warehouse.ship: 12 calls, p50 21.3 ms, p99 38.0 ms"}, from a live timer. */
+  /**
+   * {@code "shop.Warehouse.ship: 12 calls, p50 21.3 ms, p99 38.0 ms"}, from a snapshot: so it
+   * reads an aggregator's merged registry as well as a live one.
+   */
   static String describe(Registry registry, String timerName) {
-    Metric metric = registry.getMetrics().get(timerName);
-    if (!(metric instanceof Timer timer) || timer.getCount() == 0) {
-      return timerName + ": no calls yet";
+    for (MetricSnapshot metric : registry.snapshot().metrics()) {
+      if (metric instanceof TimerSnapshot timer && timer.name().equals(timerName)
+          && timer.count() > 0) {
+        return String.format("%s: %d calls, p50 %.1f ms, p99 %.1f ms", timerName, timer.count(),
+            timer.window().getQuantile(0.5) / 1e6, timer.window().getQuantile(0.99) / 1e6);
+      }
     }
-    return String.format("%s: %d calls, p50 %.1f ms, p99 %.1f ms", timerName, timer.getCount(),
-        timer.getSnapshot().getQuantile(0.5) / 1e6, timer.getSnapshot().getQuantile(0.99) / 1e6);
+    return timerName + ": no calls yet";
   }
 
   private static Throwable rootCause(Throwable e) {

@@ -70,6 +70,45 @@ class DemoTest {
     }
   }
 
+  @Test
+  void clusterDemoMergesItsWorkersAndLeavesNoneRunning(@TempDir Path directory) throws Exception {
+    Path output = directory.resolve("cluster.out");
+    Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), Demo.class.getName(),
+        "cluster", "--port", "0")
+        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    try {
+      Await.until(() -> read(output).contains("Ctrl-C stops the demo"), DEADLINE,
+          () -> "the cluster to start; it printed:\n" + read(output));
+      Matcher url = METRICS_URL.matcher(read(output));
+      assertThat(url.find()).as(read(output)).isTrue();
+      URI metrics = URI.create(url.group(1));
+      List<ProcessHandle> workers = demo.descendants().toList();
+      assertThat(workers).hasSize(3);
+
+      // The aggregator's endpoint shows all three workers, and the shop's metrics merged.
+      Await.until(() -> {
+        JsonNode all = parse(get(metrics));
+        return all.at("/tapes/aggregator/processes/live/value").asInt() == 3
+            && all.at("/shop/Warehouse/ship/count").asLong() > 0
+            && all.at("/shop/WidgetResource/list/latency/count").asLong() > 0;
+      }, DEADLINE, () -> "3 live workers and traffic in " + get(metrics));
+
+      String signal = Signals.interrupt(demo.pid());
+      assertThat(demo.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+          .as("the demo to exit after SIG%s", signal).isTrue();
+      assertThat(workers).noneMatch(ProcessHandle::isAlive);
+      List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+      assertThat(lines).contains("[worker-1] stopped", "[worker-2] stopped", "[worker-3] stopped")
+          .last().isEqualTo("Tapes cluster demo stopped");
+      assertThat(lines).as("no warning, no stack trace").noneMatch(line -> line.contains(
+          "WARNING") || line.contains("\tat ") || line.startsWith("Exception"));
+    } finally {
+      demo.descendants().forEach(ProcessHandle::destroyForcibly);
+      demo.destroyForcibly();
+    }
+  }
+
   private static String get(URI uri) {
     try {
       return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),

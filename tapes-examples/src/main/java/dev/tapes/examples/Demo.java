@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * mvn -B -q -pl tapes-examples -am -DskipTests package
- * java -jar tapes-examples/target/tapes-examples.jar [--port N] [--no-traffic]
+ * java -jar tapes-examples/target/tapes-examples-demo.jar [--port N] [--no-traffic]
  * curl http://127.0.0.1:8080/metrics
  * </pre>
  *

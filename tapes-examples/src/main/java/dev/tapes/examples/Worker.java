@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -Dtapes.distributed.endpoint=tcp://127.0.0.1:5557 -Dtapes.distributed.process-name=w1 \
- *     -cp tapes-examples/target/tapes-examples.jar dev.tapes.examples.Worker
+ *     -cp tapes-examples/target/tapes-examples-demo.jar dev.tapes.examples.Worker
  * </pre>
  *
  * <p>Prints one line, {@code worker NAME http://127.0.0.1:PORT/}, once it serves; stops on

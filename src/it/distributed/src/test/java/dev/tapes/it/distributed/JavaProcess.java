@@ -67,16 +67,22 @@ final class JavaProcess implements AutoCloseable {
   }
 
   /** SIGTERM, and its exit code once it has exited (SIGKILL after 30 s). */
-  int stop() throws InterruptedException {
+  int stop() {
     process.destroy();
-    if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while stopping " + name, e);
     }
     return process.exitValue();
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
       stop();
     }

@@ -36,6 +36,18 @@ public final class Await {
    */
   public static void until(BooleanSupplier condition, Duration deadline,
       Supplier<String> description) {
+    until(condition, deadline, Duration.ofNanos(POLL_NANOS), description);
+  }
+
+  /**
+   * Returns as soon as {@code condition} holds, checking it every {@code pollInterval}: for
+   * conditions that are costly to check (another process, a full garbage collection).
+   *
+   * @param description evaluated only on failure, to say what was awaited and what was seen
+   * @throws AssertionError if it still does not hold after {@code deadline}
+   */
+  public static void until(BooleanSupplier condition, Duration deadline, Duration pollInterval,
+      Supplier<String> description) {
     Objects.requireNonNull(condition, "condition");
     long end = System.nanoTime() + deadline.toNanos();
     RuntimeException last = null;
@@ -57,14 +69,14 @@ public final class Await {
         }
         throw failure;
       }
-      pause();
+      pause(pollInterval);
     }
   }
 
-  private static void pause() {
+  private static void pause(Duration pollInterval) {
     // Polling, not waiting for an event to happen: a bounded pause between two checks.
     try {
-      Thread.sleep(POLL_NANOS / 1_000_000);
+      Thread.sleep(Math.max(1, pollInterval.toMillis()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting", e);

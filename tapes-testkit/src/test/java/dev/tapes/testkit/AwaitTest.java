@@ -1,5 +1,6 @@
 package dev.tapes.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -23,5 +24,16 @@ class AwaitTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("the moon")
         .hasRootCauseMessage("not yet");
+  }
+
+  @Test
+  void checksNoMoreOftenThanThePollInterval() {
+    AtomicInteger polls = new AtomicInteger();
+
+    assertThatThrownBy(() -> Await.until(() -> polls.incrementAndGet() < 0,
+        Duration.ofMillis(300), Duration.ofMillis(100), () -> "never"))
+        .isInstanceOf(AssertionError.class);
+    // A check at 0 ms, then at most one per 100 ms pause within the 300 ms.
+    assertThat(polls.get()).isBetween(1, 4);
   }
 }

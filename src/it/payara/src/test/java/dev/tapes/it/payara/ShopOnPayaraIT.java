@@ -1,0 +1,185 @@
+package dev.tapes.it.payara;
+
+import static dev.tapes.it.payara.ShopClient.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tapes.testkit.Await;
+import dev.tapes.testkit.JvmProbe;
+import dev.tapes.testkit.ListeningSockets;
+import dev.tapes.testkit.Promtool;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example shop's WAR on Payara Micro, as a user deploys it: the shop's classes and the tapes
+ * JARs in {@code WEB-INF/lib}, nothing registered, no configuration. Each test deploys the WAR
+ * under a context root of its own and undeploys it.
+ */
+class ShopOnPayaraIT {
+
+  private static final Path WAR = Path.of(System.getProperty("shop.war"));
+  private static final String VERSION = System.getProperty("project.version", "");
+
+  private static PayaraMicro server;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = PayaraMicro.start(Path.of(System.getProperty("it.dir"), "shop-on-payara"),
+        List.of());
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void theWarHoldsTheShopAndTheTapesJarsOnly() throws IOException {
+    List<String> entries = new ArrayList<>();
+    try (ZipFile war = new ZipFile(WAR.toFile())) {
+      for (ZipEntry entry : Collections.list(war.entries())) {
+        if (!entry.isDirectory() && !entry.getName().startsWith("META-INF/")) {
+          entries.add(entry.getName());
+        }
+      }
+    }
+
+    assertThat(entries).filteredOn(name -> name.startsWith("WEB-INF/lib/"))
+        .map(name -> name.replaceAll("-[0-9][^/]*\\.jar$", ".jar"))
+        .containsExactlyInAnyOrder("WEB-INF/lib/tapes-core.jar", "WEB-INF/lib/tapes-cdi.jar",
+            "WEB-INF/lib/tapes-jaxrs.jar");
+    assertThat(entries).filteredOn(name -> !name.startsWith("WEB-INF/lib/"))
+        .isNotEmpty()
+        .allMatch(name -> name.startsWith("WEB-INF/classes/dev/tapes/examples/shop/"));
+  }
+
+  @Test
+  void shopMetricsAreNamedPerClassAndCountedExactlyInJsonAndPrometheusText() throws IOException {
+    server.deploy(WAR, "shop");
+    try {
+      ShopClient shop = new ShopClient(server.uri("shop/"));
+      shop.sendExpecting(3, 200, "GET", "widgets");
+      shop.sendExpecting(2, 200, "GET", "widgets/w1");
+      shop.sendExpecting(1, 404, "GET", "widgets/w9");
+      shop.sendExpecting(1, 200, "GET", "gadgets/g1");
+      for (int quantity : new int[] {2, 5, 11}) {
+        assertThat(shop.send("POST", "orders?item=g1&quantity=" + quantity).body())
+            .contains("\"quantity\":" + quantity, "\"status\":\"shipped\"");
+      }
+      shop.sendExpecting(2, 500, "POST", "orders/41/cancel");
+      shop.sendExpecting(1, 404, "GET", "no/such/page");
+
+      shop.awaitCount("/shop/OrderResource/cancel/latency", 2);
+      shop.awaitCount("/shop/OrderResource/place/latency", 3);
+      JsonNode metrics = shop.awaitCount("/shop/WidgetResource/get/latency", 3);
+      assertThat(count(metrics, "/shop/WidgetResource/list/latency")).isEqualTo(3);
+      assertThat(count(metrics, "/shop/WidgetResource/list/responses/2xx")).isEqualTo(3);
+      assertThat(count(metrics, "/shop/WidgetResource/get/responses/2xx")).isEqualTo(2);
+      assertThat(count(metrics, "/shop/WidgetResource/get/responses/4xx")).isEqualTo(1);
+      assertThat(count(metrics, "/shop/WidgetResource/get/errors")).isZero();
+      assertThat(count(metrics, "/shop/WidgetResource/lookup")).isEqualTo(3);
+      assertThat(count(metrics, "/shop/WidgetResource/misses")).isEqualTo(1);
+      assertThat(count(metrics, "/shop/GadgetResource/lookup")).isEqualTo(1);
+      assertThat(count(metrics, "/shop/GadgetResource/misses")).isZero();
+      assertThat(count(metrics, "/shop/GadgetResource/list/latency")).isZero();
+      assertThat(metrics.at("/shop/CatalogResource").isMissingNode())
+          .as("the abstract base has no metrics of its own").isTrue();
+      assertThat(count(metrics, "/shop/Warehouse/ship")).isEqualTo(3);
+      assertThat(count(metrics, "/shop/OrderResource/place/responses/2xx")).isEqualTo(3);
+      JsonNode quantities = metrics.at("/shop/OrderResource/quantities");
+      assertThat(quantities.get("count").asLong()).isEqualTo(3);
+      assertThat(quantities.get("min").asDouble()).isEqualTo(2.0);
+      assertThat(quantities.get("max").asDouble()).isEqualTo(11.0);
+      assertThat(count(metrics, "/shop/OrderResource/cancel/errors")).isEqualTo(2);
+      assertThat(count(metrics, "/shop/OrderResource/cancel/responses/5xx")).isEqualTo(2);
+      assertThat(count(metrics, "/http/unmatched/4xx")).isEqualTo(1);
+      assertThat(server.log()).contains("POST /shop/orders/41/cancel",
+          "IllegalStateException: order 41 has already shipped");
+
+      HttpResponse<String> text = shop.send("GET", "metrics", "Accept",
+          "text/plain;version=0.0.4");
+      assertThat(text.statusCode()).isEqualTo(200);
+      assertThat(text.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+          assertThat(type).startsWith("text/plain"));
+      assertThat(text.body().lines()).contains(
+          "shop_widget_resource_list_latency_seconds_count 3",
+          "shop_widget_resource_get_responses_4xx_total 1",
+          "shop_widget_resource_lookup_seconds_count 3",
+          "shop_gadget_resource_lookup_seconds_count 1",
+          "shop_warehouse_ship_seconds_count 3",
+          "shop_order_resource_quantities_count 3",
+          "shop_order_resource_quantities_sum 18",
+          "shop_order_resource_cancel_errors_total 2",
+          "http_unmatched_4xx_total 1");
+      Promtool.Result lint = Promtool.get().checkMetrics(text.body());
+      assertThat(lint.isClean()).as(lint.output()).isTrue();
+      HttpResponse<String> openMetrics = shop.send("GET", "metrics/shop/Warehouse", "Accept",
+          "application/openmetrics-text");
+      assertThat(openMetrics.body()).contains("shop_warehouse_ship_seconds_count 3")
+          .endsWith("# EOF\n");
+    } finally {
+      server.undeploy("shop");
+    }
+  }
+
+  @Test
+  void serverListensOnLoopbackOnly() throws IOException {
+    server.deploy(WAR, "exposure");
+    try {
+      assertThat(new ShopClient(server.uri("exposure/")).send("GET", "widgets").statusCode())
+          .isEqualTo(200);
+
+      assertThat(ListeningSockets.of(server.pid())).as("the HTTP listener").isNotEmpty();
+      assertThat(ListeningSockets.nonLoopback(server.pid())).isEmpty();
+    } finally {
+      server.undeploy("exposure");
+    }
+  }
+
+  /**
+   * Undeploying leaves no Tapes thread, and no application behind but one: on Payara Micro 6
+   * (JDK 17), the first application that schedules a task on the server's managed scheduled
+   * executor stays reachable from the executor's thread, which is created at that moment; Tapes
+   * ticks on that executor, so the first Tapes application is kept (a WAR without Tapes that
+   * schedules one task is kept just the same). Every later application must be collected, so two
+   * deployments in a row leave at most one.
+   */
+  @Test
+  void undeployedApplicationsLeaveNoTapesThreadAndNotMoreThanTheServerKeeps() throws IOException {
+    JvmProbe jvm = JvmProbe.of(server.pid());
+    for (String name : List.of("gone-1", "gone-2")) {
+      server.deploy(WAR, name);
+      ShopClient shop = new ShopClient(server.uri(name + "/"));
+      shop.sendExpecting(1, 200, "GET", "widgets/w2");
+      shop.sendExpecting(1, 200, "POST", "orders");
+      shop.sendExpecting(1, 500, "POST", "orders/1/cancel");
+      shop.awaitCount("/shop/Warehouse/ship", 1);
+      assertThat(jvm.liveClasses("dev.tapes.")).as("positive control: the application is live")
+          .containsKeys("dev.tapes.Registry", "dev.tapes.cdi.TapesExtension");
+      server.undeploy(name);
+    }
+
+    Await.until(() -> {
+      Map<String, Long> live = jvm.liveClasses("dev.tapes.");
+      return live.getOrDefault("dev.tapes.Registry", 0L) <= 1
+          && live.getOrDefault("dev.tapes.cdi.TapesExtension", 0L) <= 1
+          && jvm.threadNames().stream().noneMatch(name -> name.startsWith("tapes-"));
+    }, Duration.ofSeconds(60), Duration.ofSeconds(1), () -> "at most one application's "
+        + "registry and extension, and no tapes- thread; live: " + jvm.liveClasses("dev.tapes.")
+        + ", threads: " + jvm.threadNames());
+  }
+}

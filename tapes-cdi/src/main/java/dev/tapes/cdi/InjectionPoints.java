@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -38,12 +39,58 @@ final class InjectionPoints {
    */
   static MetricRequest request(InjectionPoint point) {
     Class<?> beanClass = beanClass(point);
+    MetricRequest request = request(point, beanClass, site(point, beanClass));
+    if (point.getBean() == null && beanClass != null
+        && Modifier.isAbstract(beanClass.getModifiers())) {
+      refuseToGuessTheSubclass(point, beanClass, request);
+    }
+    return request;
+  }
+
+  /**
+   * The metric of a field of a bean, looked up once per bean class and field: request-scoped
+   * beans are injected on every request, and must not name their metrics every time.
+   */
+  static dev.tapes.Metric metric(InjectionPoint point, TapesRuntime runtime) {
+    Bean<?> bean = point.getBean();
+    if (bean != null && point.getMember() instanceof Field field) {
+      return runtime.injected(bean.getBeanClass(), field, () -> request(point));
+    }
+    return runtime.metric(request(point));
+  }
+
+  private static MetricRequest request(InjectionPoint point, Class<?> beanClass, Site site) {
     Metric metric = metricQualifier(point);
     MeteredClass metered = beanClass == null ? null : beanClass.getAnnotation(MeteredClass.class);
-    return MetricNaming.forInjection(site(point, beanClass),
-        rawType(point.getType()).getName(), metered == null ? null : metered.value(),
-        metric == null ? null : metric.value());
+    return MetricNaming.forInjection(site, rawType(point.getType()).getName(),
+        metered == null ? null : metered.value(), metric == null ? null : metric.value());
   }
+
+  /**
+   * An instance that is not a bean (typically a JAX-RS resource that the container's discovery
+   * did not make a bean) gives no concrete class: CDI only tells where the field was declared.
+   * When that is an abstract class and the name depends on the concrete class, any name we
+   * chose would merge every subclass's metrics into one, silently; we refuse instead.
+   */
+  private static void refuseToGuessTheSubclass(InjectionPoint point, Class<?> declaring,
+      MetricRequest request) {
+    MetricRequest elsewhere = request(point, declaring,
+        site(point, UnknownSubclass.class));
+    if (elsewhere.name().equals(request.name())) {
+      return;
+    }
+    throw new IllegalStateException(request.site() + ", " + request.key() + ": the name depends"
+        + " on the concrete class, but this instance of a subclass of abstract "
+        + declaring.getSimpleName() + " is not a CDI bean (in a bean archive with discovery"
+        + " mode 'annotated', such as a WAR without beans.xml, a subclass that declares no"
+        + " annotation of its own is not discovered; JAX-RS then creates it itself), so the"
+        + " container does not say which subclass it is. Give each concrete subclass a"
+        + " bean-defining annotation such as @RequestScoped, or name the metric without {},"
+        + " {class} and {package}");
+  }
+
+  /** Stands in for the unknown concrete class when checking whether a name depends on it. */
+  private static final class UnknownSubclass {}
 
   /**
    * The concrete bean class: the bean's, so that {@code {}} is the subclass that inherited the

@@ -10,9 +10,9 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 
 /**
  * Produces every injected {@code Timer}, {@code Meter}, {@code Counter} and {@code Histogram},
- * named by {@link MetricNaming} from the injection point. {@code @Dependent} and static: an
- * injection is a registry lookup by name (the registry returns the same metric for the same
- * name), and no instance of this class is ever created.
+ * named by {@link MetricNaming} from the injection point. {@code @Dependent} and static, so no
+ * instance of this class is ever created; a bean's field is named once, then found by bean
+ * class and field (see {@link InjectionPoints#metric}).
  */
 final class MetricProducers {
 
@@ -22,27 +22,27 @@ final class MetricProducers {
   @Default
   @Metric
   static Timer timer(InjectionPoint point, TapesRuntime runtime) {
-    return (Timer) runtime.metric(InjectionPoints.request(point));
+    return (Timer) InjectionPoints.metric(point, runtime);
   }
 
   @Produces
   @Default
   @Metric
   static Meter meter(InjectionPoint point, TapesRuntime runtime) {
-    return (Meter) runtime.metric(InjectionPoints.request(point));
+    return (Meter) InjectionPoints.metric(point, runtime);
   }
 
   @Produces
   @Default
   @Metric
   static Counter counter(InjectionPoint point, TapesRuntime runtime) {
-    return (Counter) runtime.metric(InjectionPoints.request(point));
+    return (Counter) InjectionPoints.metric(point, runtime);
   }
 
   @Produces
   @Default
   @Metric
   static Histogram histogram(InjectionPoint point, TapesRuntime runtime) {
-    return (Histogram) runtime.metric(InjectionPoints.request(point));
+    return (Histogram) InjectionPoints.metric(point, runtime);
   }
 }

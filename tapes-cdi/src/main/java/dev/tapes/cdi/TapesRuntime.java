@@ -6,11 +6,15 @@ import dev.tapes.Metric;
 import dev.tapes.Registry;
 import dev.tapes.Timer;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /**
  * What the integration holds for one application: its registry, the metrics planned at
@@ -31,6 +35,9 @@ final class TapesRuntime {
   private final List<MetricRequest> plannedInjections = new ArrayList<>();
   private final List<PlannedMethod> plannedMethods = new ArrayList<>();
   private final ReportingLifecycle reporting = new ReportingLifecycle();
+  /** Injected metrics by bean class, then field. */
+  private final ConcurrentHashMap<Class<?>, Map<Field, Metric>> injected =
+      new ConcurrentHashMap<>();
   private final Object selectionLock = new Object();
   private RegistrySelection.Selected selection;
   private volatile Registry registry;
@@ -120,6 +127,21 @@ final class TapesRuntime {
   /** The metric for an injection point, as named by {@link MetricNaming#forInjection}. */
   Metric metric(MetricRequest request) {
     return request.getOrCreate(registry());
+  }
+
+  /**
+   * The metric injected into {@code field} of beans of {@code beanClass}: named by {@code
+   * request} the first time, then found without naming or allocating anything.
+   */
+  Metric injected(Class<?> beanClass, Field field, Supplier<MetricRequest> request) {
+    Map<Field, Metric> fields = injected.computeIfAbsent(beanClass,
+        type -> new ConcurrentHashMap<>());
+    Metric metric = fields.get(field);
+    if (metric == null) {
+      metric = metric(request.get());
+      fields.putIfAbsent(field, metric);
+    }
+    return metric;
   }
 
   /**

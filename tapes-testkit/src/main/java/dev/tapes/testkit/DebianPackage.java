@@ -41,6 +41,30 @@ final class DebianPackage {
     });
   }
 
+  /**
+   * Installs {@code packages} on the system with apt, as root only; {@code apt-get update} runs
+   * first if the install fails for want of package lists.
+   *
+   * @throws IOException if we are not root or apt fails, saying which
+   */
+  static void installOnSystem(String... packages) throws IOException {
+    requireTool("apt-get");
+    if (!isRoot()) {
+      throw new IOException("installing " + String.join(" ", packages) + " needs root");
+    }
+    List<String> command = new java.util.ArrayList<>(List.of("apt-get", "install", "-y", "-q",
+        "--no-install-recommends"));
+    command.addAll(List.of(packages));
+    Command.Result result = Command.run(command, null, null, DOWNLOAD_TIMEOUT);
+    if (result.exitCode() != 0 && updateOnce()) {
+      result = Command.run(command, null, null, DOWNLOAD_TIMEOUT);
+    }
+    if (result.exitCode() != 0) {
+      throw new IOException(String.join(" ", command) + " failed (exit " + result.exitCode()
+          + "):\n" + result.output());
+    }
+  }
+
   private static Path download(String name, Path directory) throws IOException {
     requireTool("apt-get");
     requireTool("dpkg-deb");

@@ -43,9 +43,16 @@ final class NpmPackage {
     return module;
   }
 
-  /** The node executable, or a clear failure: the testkit needs Node.js on the machine. */
+  /**
+   * The node executable. A machine without Node.js gets Debian's {@code nodejs} and {@code npm}
+   * when we are root (a fresh CI machine); otherwise this fails saying what to install.
+   */
   static Path requireNode() throws IOException {
     Path node = Command.onPath("node");
+    if (node == null || Command.onPath("npm") == null) {
+      installNode();
+      node = Command.onPath("node");
+    }
     if (node == null) {
       throw new IllegalStateException("Node.js is required to run the reference StatsD daemon "
           + "but `node` is not on the PATH; install Node.js (Debian: apt-get install nodejs npm)");
@@ -57,5 +64,14 @@ final class NpmPackage {
           + "): " + version.output());
     }
     return node;
+  }
+
+  private static synchronized void installNode() {
+    try {
+      DebianPackage.installOnSystem("nodejs", "npm");
+    } catch (IOException e) {
+      System.getLogger(NpmPackage.class.getName()).log(System.Logger.Level.WARNING,
+          "Node.js is missing and could not be installed: " + e.getMessage());
+    }
   }
 }

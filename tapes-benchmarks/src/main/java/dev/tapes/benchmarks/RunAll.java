@@ -1,0 +1,185 @@
+package dev.tapes.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark of this module in one go and prints one Markdown report: the JMH
+ * benchmarks on 1 and then 2 threads sharing each metric, {@link RetainedSize} and
+ * {@link QuantileError}. This is what {@code tapes-benchmarks/run.sh} calls.
+ *
+ * <pre>
+ * java -cp tapes-benchmarks/target/benchmarks.jar dev.tapes.benchmarks.RunAll \
+ *     [--preset smoke|short|full] [--include REGEX] [--threads 1,2] [--report FILE]
+ * </pre>
+ *
+ * <p>{@code --include} is a JMH regular expression over benchmark names; a report of a subset
+ * skips the memory and quantile sections unless the expression matches everything.
+ */
+public final class RunAll {
+
+  /** Every JMH benchmark of this module. */
+  static final String ALL = "dev\\.tapes\\.benchmarks\\..*Benchmark";
+
+  /** How long each JMH benchmark runs, and how much data the quantile tool records. */
+  enum Preset {
+    /** One 50 ms iteration in this JVM: proves the benchmarks run, measures nothing. */
+    SMOKE(0, 0, 1, 50, 10_000),
+    /** About 3 s per benchmark and thread count: all of it in a few minutes. */
+    SHORT(1, 1, 3, 500, 100_000),
+    /** About 9 s per benchmark and thread count: the figures of docs/BENCHMARKS.md. */
+    FULL(1, 3, 5, 1_000, 100_000);
+
+    final int forks;
+    final int warmupIterations;
+    final int iterations;
+    final int iterationMillis;
+    final int quantileSamples;
+
+    Preset(int forks, int warmupIterations, int iterations, int iterationMillis,
+        int quantileSamples) {
+      this.forks = forks;
+      this.warmupIterations = warmupIterations;
+      this.iterations = iterations;
+      this.iterationMillis = iterationMillis;
+      this.quantileSamples = quantileSamples;
+    }
+  }
+
+  /** One JMH figure: average ns per operation per thread, with JMH's 99.9 % error. */
+  record Score(double nanos, double error) {}
+
+  private RunAll() {}
+
+  public static void main(String[] args) throws RunnerException {
+    Preset preset = Preset.SHORT;
+    String include = ALL;
+    int[] threads = {1, 2};
+    Path report = null;
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--preset" -> preset = Preset.valueOf(value.toUpperCase(Locale.ROOT));
+        case "--include" -> include = value;
+        case "--threads" -> threads = java.util.Arrays.stream(value.split(","))
+            .mapToInt(Integer::parseInt).toArray();
+        case "--report" -> report = Path.of(value);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + "; expected --preset smoke|short|full, --include REGEX, --threads 1,2, "
+            + "--report FILE");
+      }
+      i++;
+    }
+    String markdown = run(preset, include, threads);
+    System.out.println();
+    System.out.println(markdown);
+    if (report != null) {
+      try {
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        Files.writeString(report, markdown);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the report to " + report, e);
+      }
+    }
+  }
+
+  /** Runs everything {@code include} selects and returns the report. */
+  static String run(Preset preset, String include, int[] threads) throws RunnerException {
+    Map<Integer, Map<String, Score>> scores = new LinkedHashMap<>();
+    for (int count : threads) {
+      scores.put(count, jmh(preset, include, count));
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(header(preset)).append('\n');
+    out.append(JmhTable.toMarkdown(scores)).append('\n');
+    if (include.equals(ALL)) {
+      for (Dataset dataset : Dataset.values()) {
+        out.append(RetainedSize.toMarkdown(dataset, RetainedSize.measure(dataset)))
+            .append('\n');
+      }
+      out.append(QuantileError.run(preset.quantileSamples, 2026));
+    }
+    return out.toString();
+  }
+
+  /** Runs the JMH benchmarks {@code include} selects on {@code threads} threads. */
+  static Map<String, Score> jmh(Preset preset, String include, int threads)
+      throws RunnerException {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(include)
+        .threads(threads)
+        .forks(preset.forks)
+        .warmupIterations(preset.warmupIterations)
+        .warmupTime(TimeValue.milliseconds(preset.iterationMillis))
+        .measurementIterations(preset.iterations)
+        .measurementTime(TimeValue.milliseconds(preset.iterationMillis))
+        .shouldFailOnError(true);
+    Collection<RunResult> results = new Runner(options.build()).run();
+    Map<String, Score> scores = new TreeMap<>();
+    for (RunResult result : results) {
+      scores.put(result.getParams().getBenchmark(), new Score(
+          result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()));
+    }
+    return scores;
+  }
+
+  private static String header(Preset preset) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "Run of %s, preset %s (%d fork, %d warmup + %d "
+            + "measurement iterations of %d ms per benchmark and thread count)%n%n",
+        LocalDate.now(), preset.name().toLowerCase(Locale.ROOT), preset.forks,
+        preset.warmupIterations, preset.iterations, preset.iterationMillis));
+    out.append(String.format(Locale.ROOT, "- machine: %d processors, %s%n",
+        Runtime.getRuntime().availableProcessors(), cpuModel()));
+    out.append(String.format(Locale.ROOT, "- JDK: %s %s (%s)%n",
+        System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.vendor")));
+    List<String> versions = new ArrayList<>();
+    versions().forEach((name, version) -> versions.add(name + " " + version));
+    out.append("- libraries: ").append(String.join(", ", versions)).append('\n');
+    return out.toString();
+  }
+
+  private static Map<Object, Object> versions() {
+    Properties versions = new Properties();
+    try (InputStream in = RunAll.class.getResourceAsStream("versions.properties")) {
+      if (in != null) {
+        versions.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read versions.properties", e);
+    }
+    return new TreeMap<>(versions);
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+      return System.getProperty("os.arch") + " (no model name in /proc/cpuinfo)";
+    } catch (IOException | UncheckedIOException e) {
+      return System.getProperty("os.arch") + " (model unknown: " + e + ")";
+    }
+  }
+}

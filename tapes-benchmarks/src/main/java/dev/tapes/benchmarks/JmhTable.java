@@ -46,8 +46,9 @@ final class JmhTable {
   static String toMarkdown(Map<Integer, Map<String, RunAll.Score>> scores) {
     List<Integer> threads = new ArrayList<>(scores.keySet());
     StringBuilder out = new StringBuilder();
-    out.append("JMH, average ns per operation per thread (± JMH's 99.9 % error), all threads on "
-        + "one shared metric; \"Tapes ÷ it\" below 1 means Tapes is faster.\n\n");
+    out.append("JMH, ns per operation per thread, all threads on one shared metric: median of the "
+        + "measurement iterations [lowest–highest]; \"Tapes ÷ it\" (of medians) below 1 means "
+        + "Tapes is faster. JMH's own mean ± 99.9 % error follows the tables.\n\n");
     for (Map.Entry<String, String> operation : OPERATIONS.entrySet()) {
       List<String> methods = methods(scores, operation.getKey());
       if (methods.isEmpty()) {
@@ -69,13 +70,14 @@ final class JmhTable {
           RunAll.Score tapes = byName.get(PACKAGE + operation.getKey() + ".tapes");
           out.append(" | ").append(score == null ? "" : format(score));
           out.append(" | ").append(score == null || tapes == null ? ""
-              : String.format(Locale.ROOT, "%.2f", tapes.nanos() / score.nanos()));
+              : String.format(Locale.ROOT, "%.2f", tapes.median() / score.median()));
         }
         out.append(" |\n");
       }
       out.append('\n');
     }
-    out.append(goals(scores));
+    out.append(goals(scores)).append('\n');
+    out.append(jmhMeans(scores));
     return out.toString();
   }
 
@@ -100,9 +102,9 @@ final class JmhTable {
     if (tapes == null || peer == null) {
       return;
     }
-    double ratio = tapes.nanos() / peer.nanos();
+    double ratio = tapes.median() / peer.median();
     out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f | %s |%n", goal,
-        threads, tapes.nanos(), peer.nanos(), ratio, ratio <= bound ? "yes"
+        threads, tapes.median(), peer.median(), ratio, ratio <= bound ? "yes"
             : String.format(Locale.ROOT, "no: %.1f× the bound", ratio / bound)));
   }
 
@@ -128,9 +130,31 @@ final class JmhTable {
     return ordered;
   }
 
+  /** JMH's mean ± error of every benchmark, one row per benchmark, a column per threads. */
+  private static String jmhMeans(Map<Integer, Map<String, RunAll.Score>> scores) {
+    StringBuilder out = new StringBuilder("JMH's mean ± 99.9 % error, ns/op per thread\n\n"
+        + "| benchmark");
+    TreeSet<String> names = new TreeSet<>();
+    for (Map.Entry<Integer, Map<String, RunAll.Score>> entry : scores.entrySet()) {
+      out.append(" | ").append(entry.getKey()).append(entry.getKey() == 1 ? " thread" : " threads");
+      names.addAll(entry.getValue().keySet());
+    }
+    out.append(" |\n|---").append("|---:".repeat(scores.size())).append("|\n");
+    for (String name : names) {
+      out.append("| ").append(name.substring(PACKAGE.length()));
+      for (Map<String, RunAll.Score> byName : scores.values()) {
+        RunAll.Score score = byName.get(name);
+        out.append(" | ").append(score == null ? "" : Double.isNaN(score.error())
+            ? String.format(Locale.ROOT, "%.1f", score.nanos())
+            : String.format(Locale.ROOT, "%.1f ± %.1f", score.nanos(), score.error()));
+      }
+      out.append(" |\n");
+    }
+    return out.toString();
+  }
+
   private static String format(RunAll.Score score) {
-    return Double.isNaN(score.error())
-        ? String.format(Locale.ROOT, "%.1f", score.nanos())
-        : String.format(Locale.ROOT, "%.1f ± %.1f", score.nanos(), score.error());
+    return String.format(Locale.ROOT, "%.1f [%.1f–%.1f]", score.median(), score.min(),
+        score.max());
   }
 }

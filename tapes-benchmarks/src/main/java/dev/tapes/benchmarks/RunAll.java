@@ -45,8 +45,8 @@ public final class RunAll {
     SMOKE(0, 0, 1, 50, 10_000),
     /** About 3 s per benchmark and thread count: all of it in a few minutes. */
     SHORT(1, 1, 3, 500, 100_000),
-    /** About 9 s per benchmark and thread count: the figures of docs/BENCHMARKS.md. */
-    FULL(1, 3, 5, 1_000, 100_000);
+    /** About 12 s per benchmark and thread count: the figures of docs/BENCHMARKS.md. */
+    FULL(1, 3, 8, 1_000, 100_000);
 
     final int forks;
     final int warmupIterations;
@@ -64,8 +64,25 @@ public final class RunAll {
     }
   }
 
-  /** One JMH figure: average ns per operation per thread, with JMH's 99.9 % error. */
-  record Score(double nanos, double error) {}
+  /**
+   * One benchmark's figures, in average ns per operation per thread: JMH's mean with its
+   * 99.9 % error, and the median, lowest and highest of the measurement iterations. The report
+   * ranks by the median: on shared cores a neighbour's burst ruins a few iterations, which
+   * drags the mean and widens the error, and leaves the median alone.
+   */
+  record Score(double nanos, double error, double median, double min, double max) {
+
+    /** A score from the iterations' figures and JMH's mean and error. */
+    static Score of(double mean, double error, double[] iterations) {
+      double[] sorted = iterations.clone();
+      java.util.Arrays.sort(sorted);
+      int n = sorted.length;
+      double median = n == 0 ? mean
+          : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+      return new Score(mean, error, median, n == 0 ? mean : sorted[0],
+          n == 0 ? mean : sorted[n - 1]);
+    }
+  }
 
   private RunAll() {}
 
@@ -135,8 +152,13 @@ public final class RunAll {
     Collection<RunResult> results = new Runner(options.build()).run();
     Map<String, Score> scores = new TreeMap<>();
     for (RunResult result : results) {
-      scores.put(result.getParams().getBenchmark(), new Score(
-          result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()));
+      double[] iterations = result.getBenchmarkResults().stream()
+          .flatMap(benchmark -> benchmark.getIterationResults().stream())
+          .mapToDouble(iteration -> iteration.getPrimaryResult().getScore())
+          .toArray();
+      scores.put(result.getParams().getBenchmark(), Score.of(
+          result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
+          iterations));
     }
     return scores;
   }

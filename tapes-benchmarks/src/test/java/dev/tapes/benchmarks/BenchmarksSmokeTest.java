@@ -33,8 +33,10 @@ class BenchmarksSmokeTest {
 
     for (Map<String, RunAll.Score> scores : java.util.List.of(one, two)) {
       assertThat(scores.keySet()).containsExactlyInAnyOrderElementsOf(expected);
-      assertThat(scores.values())
-          .allSatisfy(score -> assertThat(score.nanos()).isPositive().isFinite());
+      assertThat(scores.values()).allSatisfy(score -> {
+        assertThat(score.nanos()).isPositive().isFinite();
+        assertThat(score.median()).isPositive().isBetween(score.min(), score.max());
+      });
     }
     String table = JmhTable.toMarkdown(new java.util.TreeMap<>(Map.of(1, one, 2, two)));
     assertThat(table)
@@ -42,6 +44,16 @@ class BenchmarksSmokeTest {
         .contains("| HdrHistogram Recorder (floor) | ")
         .contains("| System.nanoTime() | ")
         .contains("| timer update ≤ Prometheus classic histogram observe | 2 | ")
-        .contains("| timer update ≤ 1/8 of Dropwizard timer | 1 | ");
+        .contains("| timer update ≤ 1/8 of Dropwizard timer | 1 | ")
+        .contains("| TimerUpdateBenchmark.tapes | ");
+  }
+
+  @Test
+  void scoresRankByTheMedianIteration() {
+    RunAll.Score odd = RunAll.Score.of(20, 1, new double[] {30, 10, 12});
+    assertThat(odd.median()).isEqualTo(12);
+    assertThat(odd.min()).isEqualTo(10);
+    assertThat(odd.max()).isEqualTo(30);
+    assertThat(RunAll.Score.of(20, 1, new double[] {40, 10, 12, 14}).median()).isEqualTo(13);
   }
 }

@@ -28,8 +28,8 @@ class BenchmarksSmokeTest {
         }
       }
     }
-    Map<String, RunAll.Score> one = RunAll.jmh(RunAll.Preset.SMOKE, RunAll.ALL, 1);
-    Map<String, RunAll.Score> two = RunAll.jmh(RunAll.Preset.SMOKE, RunAll.ALL, 2);
+    Map<String, RunAll.Score> one = scores(RunAll.jmh(RunAll.Preset.SMOKE, RunAll.ALL, 1));
+    Map<String, RunAll.Score> two = scores(RunAll.jmh(RunAll.Preset.SMOKE, RunAll.ALL, 2));
 
     for (Map<String, RunAll.Score> scores : java.util.List.of(one, two)) {
       assertThat(scores.keySet()).containsExactlyInAnyOrderElementsOf(expected);
@@ -50,10 +50,17 @@ class BenchmarksSmokeTest {
 
   @Test
   void scoresRankByTheMedianIteration() {
-    RunAll.Score odd = RunAll.Score.of(20, 1, new double[] {30, 10, 12});
+    RunAll.Score odd = RunAll.Score.of(new double[] {30, 10, 12, 12, 11});
     assertThat(odd.median()).isEqualTo(12);
     assertThat(odd.min()).isEqualTo(10);
     assertThat(odd.max()).isEqualTo(30);
-    assertThat(RunAll.Score.of(20, 1, new double[] {40, 10, 12, 14}).median()).isEqualTo(13);
+    assertThat(odd.nanos()).isEqualTo(15);
+    assertThat(odd.error()).isPositive();
+  }
+
+  private static Map<String, RunAll.Score> scores(Map<String, double[]> iterations) {
+    Map<String, RunAll.Score> scores = new java.util.TreeMap<>();
+    iterations.forEach((name, values) -> scores.put(name, RunAll.Score.of(values)));
+    return scores;
   }
 }

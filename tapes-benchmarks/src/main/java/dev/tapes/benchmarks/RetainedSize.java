@@ -74,7 +74,7 @@ final class RetainedSize {
 
   private static void record(Contender.Probe timer, long[] values, ManualClock clock,
       boolean spreadOverWindow) {
-    long stepNanos = WINDOW.toNanos() / values.length;
+    long stepNanos = WINDOW.toNanos() / Math.max(1, values.length);
     for (long value : values) {
       if (spreadOverWindow) {
         clock.advanceNanos(stepNanos);

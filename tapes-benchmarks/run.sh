@@ -3,7 +3,7 @@
 # and 2 threads, retained bytes per timer (JOL) and quantile errors, then prints a Markdown
 # report and writes it to tapes-benchmarks/target/benchmarks-report.md.
 #
-#   tapes-benchmarks/run.sh                 # short settings: about 4 minutes
+#   tapes-benchmarks/run.sh                 # short settings: under 3 minutes
 #   tapes-benchmarks/run.sh full            # the settings of docs/BENCHMARKS.md: about 20 minutes
 #   tapes-benchmarks/run.sh smoke           # one 50 ms iteration each: proves it runs
 #   tapes-benchmarks/run.sh short --include 'TimerUpdate' --threads 2   # a subset

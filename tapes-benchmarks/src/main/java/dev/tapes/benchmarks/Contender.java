@@ -14,6 +14,7 @@ import io.prometheus.metrics.model.snapshots.Quantile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.HdrHistogram.Recorder;
 
@@ -180,9 +181,9 @@ enum Contender {
 
   private static final class PrometheusHome implements Home {
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final java.util.function.BiFunction<PrometheusRegistry, String, Histogram> factory;
+    private final BiFunction<PrometheusRegistry, String, Histogram> factory;
 
-    PrometheusHome(java.util.function.BiFunction<PrometheusRegistry, String, Histogram> factory) {
+    PrometheusHome(BiFunction<PrometheusRegistry, String, Histogram> factory) {
       this.factory = factory;
     }
 

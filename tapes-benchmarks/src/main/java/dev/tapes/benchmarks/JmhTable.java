@@ -21,6 +21,8 @@ final class JmhTable {
 
   static {
     OPERATIONS.put("TimerUpdateBenchmark", "Timer update, precomputed duration");
+    OPERATIONS.put("DisjointTimerUpdateBenchmark",
+        "Diagnostic: timer update, each thread's durations 10 octaves apart");
     OPERATIONS.put("TimedBlockBenchmark", "Timed block: two clock reads + update");
     OPERATIONS.put("HistogramUpdateBenchmark", "Histogram update");
     OPERATIONS.put("MeterMarkBenchmark", "Meter mark");
@@ -105,7 +107,7 @@ final class JmhTable {
     double ratio = tapes.median() / peer.median();
     out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f | %s |%n", goal,
         threads, tapes.median(), peer.median(), ratio, ratio <= bound ? "yes"
-            : String.format(Locale.ROOT, "no: %.1f× the bound", ratio / bound)));
+            : String.format(Locale.ROOT, "no: %.2f× the bound", ratio / bound)));
   }
 
   /** The methods of {@code operation} that ran, in the order of {@link #IMPLEMENTATIONS}. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,7 @@ public final class RunAll {
       switch (args[i]) {
         case "--preset" -> preset = Preset.valueOf(value.toUpperCase(Locale.ROOT));
         case "--include" -> include = value;
-        case "--threads" -> threads = java.util.Arrays.stream(value.split(","))
+        case "--threads" -> threads = Arrays.stream(value.split(","))
             .mapToInt(Integer::parseInt).toArray();
         case "--rounds" -> rounds = Integer.parseInt(value);
         case "--report" -> report = Path.of(value);

@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.Benchmark;
 class BenchmarksSmokeTest {
 
   private static final Class<?>[] BENCHMARKS = {
-      TimerUpdateBenchmark.class, TimedBlockBenchmark.class, HistogramUpdateBenchmark.class,
-      MeterMarkBenchmark.class, CounterIncrementBenchmark.class, ClockBenchmark.class};
+      TimerUpdateBenchmark.class, DisjointTimerUpdateBenchmark.class, TimedBlockBenchmark.class,
+      HistogramUpdateBenchmark.class, MeterMarkBenchmark.class, CounterIncrementBenchmark.class,
+      ClockBenchmark.class};
 
   @Test
   void everyBenchmarkRunsOnOneAndOnTwoThreadsAndTheReportShowsIt() throws Exception {

@@ -4,7 +4,7 @@
 # report and writes it to tapes-benchmarks/target/benchmarks-report.md.
 #
 #   tapes-benchmarks/run.sh                 # short settings: under 3 minutes
-#   tapes-benchmarks/run.sh full            # the settings of docs/BENCHMARKS.md: about 20 minutes
+#   tapes-benchmarks/run.sh full            # the settings of docs/BENCHMARKS.md: 20-25 minutes
 #   tapes-benchmarks/run.sh smoke           # one 50 ms iteration each: proves it runs
 #   tapes-benchmarks/run.sh short --include 'TimerUpdate' --threads 2   # a subset
 #

@@ -214,20 +214,28 @@ public class TapesBuildCompatibleExtension implements BuildCompatibleExtension {
   public static final class RuntimeCreator implements SyntheticBeanCreator<TapesRuntime> {
 
     /**
-     * Reads the configuration and chooses the registry.
-     *
-     * @throws IllegalArgumentException naming the key, its value and its source, as a Weld
-     *     deployment reports it
+     * Reads the configuration and chooses the registry. A bad configuration does not fail this
+     * creation but the application's start ({@link TapesRuntime#start()}), with the message a
+     * Weld deployment fails with: Quarkus creates this bean while it deploys its REST layer
+     * (tapes-jaxrs asks for the registry), and a bean whose creation failed would be created
+     * again, and fail again, at every later lookup, also while the application stops.
      */
     @Override
     public TapesRuntime create(Instance<Object> lookup, Parameters parameters) {
       ClassLoader loader = classLoader();
-      TapesConfig config = TapesConfig.read(Configuration.detect(loader));
       Supplier<Registry> own = parameters.get(APPLICATION_REGISTRY, Boolean.class, false)
           ? () -> lookup.select(Registry.class).get() : null;
       TapesRuntime runtime = new TapesRuntime();
-      runtime.select(RegistrySelection.select(config, own, loader));
-      runtime.configure(config);
+      try {
+        TapesConfig config = TapesConfig.read(Configuration.detect(loader));
+        runtime.select(RegistrySelection.select(config, own, loader));
+        runtime.configure(config);
+      } catch (IllegalArgumentException e) {
+        TapesConfig none = new TapesConfig(List.of(), null);
+        runtime.select(RegistrySelection.select(none, own, loader));
+        runtime.configure(none);
+        runtime.misconfigured(e);
+      }
       BuildPlan.plan(name -> parameters.get(name, String[].class, null), loader, runtime);
       return runtime;
     }

@@ -27,6 +27,7 @@ final class Containers {
    * Weld SE with discovery disabled loads no portable extension from {@code META-INF/services},
    * so the one under test is added by hand here; the Arquillian tests check the service file.
    */
+  @SuppressWarnings("unchecked") // Weld's varargs of Class<? extends ...>
   static SeContainerInitializer with(Class<?>... beans) {
     Weld weld = new Weld().disableDiscovery();
     if (buildCompatible()) {

@@ -25,6 +25,7 @@ class OneExtensionTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // Weld's varargs of Class<? extends ...>
   void withBothExtensionsRegisteredEveryCallCountsOnce() {
     try (SeContainer container = new Weld().disableDiscovery()
         .addExtension(new TapesExtension())
@@ -51,6 +52,7 @@ class OneExtensionTest {
    * aside.
    */
   @Test
+  @SuppressWarnings("unchecked") // Weld's varargs of Class<? extends ...>
   void bothExtensionsRunningWouldNotGoUnnoticed() {
     Weld weld = new Weld().disableDiscovery().addExtension(new TapesExtension())
         .addBuildCompatibleExtensions(WeldTranslatedExtension.class)

@@ -106,7 +106,8 @@ class MisconfigurationTest {
    * The message of a definition error. The portable extension reports a {@link
    * DefinitionException} with exactly our message. Weld's translator reports the build compatible
    * extension's errors as deployment problems, our message followed by {@code " at "} and the
-   * bean; ArC (Quarkus) reports them with the build's validation errors.
+   * bean; ArC (Quarkus) reports them with the build's validation errors (see ArcBuildTest in
+   * src/it/quarkus).
    */
   private static String definitionError(Throwable failure) {
     if (!Containers.buildCompatible()) {
@@ -152,9 +153,10 @@ class MisconfigurationTest {
   }
 
   /**
-   * Weld validates injection points before it reports what a build compatible extension found,
-   * so under its translator the unsatisfied {@code Gauge} is reported first; the portable
-   * extension's message comes first, and ArC reports both together.
+   * Weld validates injection points before it reports what a build compatible extension found
+   * (ArC too: see ArcBuildTest in src/it/quarkus), so under the build compatible extension the
+   * unsatisfied {@code Gauge} fails the deployment first, naming the field; the portable
+   * extension reports it earlier, with our message.
    */
   @Test
   void aMetricTypeThatCannotBeInjected() {

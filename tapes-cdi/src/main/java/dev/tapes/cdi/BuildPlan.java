@@ -36,7 +36,7 @@ final class BuildPlan {
     entries.add(new Entry(request, null, List.of()));
   }
 
-  /** The metric of {@code method}, declared by {@code declaringClass}, in beans of the site's class. */
+  /** The metric of a method, declared by {@code declaringClass}, in beans of the site's class. */
   void addMethod(MetricRequest request, String declaringClass, List<String> parameterTypes) {
     entries.add(new Entry(request, declaringClass, List.copyOf(parameterTypes)));
   }

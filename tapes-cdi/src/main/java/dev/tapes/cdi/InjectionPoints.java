@@ -20,8 +20,8 @@ final class InjectionPoints {
 
   /** Whether the metric at {@code point} is ours to provide; see {@link MetricNaming#provides}. */
   static boolean isOurs(InjectionPoint point) {
-    boolean others = point.getQualifiers().stream().anyMatch(q -> q.annotationType() != Default.class
-        && q.annotationType() != Any.class && q.annotationType() != Metric.class);
+    boolean others = point.getQualifiers().stream().anyMatch(q -> q.annotationType()
+        != Default.class && q.annotationType() != Any.class && q.annotationType() != Metric.class);
     return MetricNaming.provides(rawType(point.getType()).getName(),
         metricQualifier(point) != null, others);
   }

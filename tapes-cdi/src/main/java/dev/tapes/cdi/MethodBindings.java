@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the interceptor bindings of a method from its class by reflection, for the rare call
- * that deployment did not plan for (an instance the container did not discover as a bean).
+ * Our interceptor bindings ({@link #ALL}, which both extensions plan from), and their reading from
+ * a method's class by reflection, for the rare call that deployment did not plan for (an instance
+ * the container did not discover as a bean).
  */
 final class MethodBindings {
 

@@ -68,7 +68,10 @@ public class TapesBuildCompatibleExtension implements BuildCompatibleExtension {
     }
   }
 
-  /** Notes an application registry: then it serves every metric, and we add none. */
+  /**
+   * Notes an application registry: then it serves every metric, and we add none. (ArC runs this
+   * phase again for synthetic beans, ours included, after {@link #addBeans}: too late to matter.)
+   */
   @Registration(types = Registry.class)
   public void noteApplicationRegistry(BeanInfo bean) {
     if (isDefault(bean)) {
@@ -188,7 +191,7 @@ public class TapesBuildCompatibleExtension implements BuildCompatibleExtension {
     return binding == null ? null : LanguageModel.value(binding);
   }
 
-  /** {@code @Default}: declared, or implied by having no qualifier but {@code @Any}, {@code @Named}. */
+  /** {@code @Default}: declared, or implied by no qualifier but {@code @Any} and {@code @Named}. */
   private static boolean isDefault(BeanInfo bean) {
     boolean others = false;
     for (AnnotationInfo qualifier : bean.qualifiers()) {
@@ -207,9 +210,10 @@ public class TapesBuildCompatibleExtension implements BuildCompatibleExtension {
   }
 
   /**
-   * Not API: the container calls it when the application starts, to build what the application
-   * holds ({@code TapesRuntime}) from the plan made at build time and the configuration read now.
-   * Public because the container instantiates it from its own generated code.
+   * Not API: the container calls it at run time, when the application first needs Tapes, to
+   * build what the application holds ({@code TapesRuntime}) from the plan made at build time and
+   * the configuration read then. Public because the container instantiates it from its own
+   * generated code.
    */
   public static final class RuntimeCreator implements SyntheticBeanCreator<TapesRuntime> {
 

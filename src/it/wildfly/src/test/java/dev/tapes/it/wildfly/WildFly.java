@@ -29,11 +29,11 @@ import java.util.function.BooleanSupplier;
  * <p>The recipe: each server gets a copy of {@code standalone/} as its base directory ({@code
  * jboss.server.base.dir}: configuration, deployments, data), with the scanner polling every half
  * second instead of five and the default managed scheduled executor at {@value
- * #SCHEDULER_THREADS} core threads; {@code -b 127.0.0.1} binds the public interface to loopback (the server
- * has no management interface: the provisioned layers leave it out), and both socket bindings get
- * free ports. {@code LAUNCH_JBOSS_IN_BACKGROUND} and {@code JBOSS_PIDFILE} give the server JVM's
- * own PID, which is what SIGTERM goes to (a graceful shutdown; the script then exits too).
- * Deployments are judged by the scanner's marker files ({@code NAME.war.deployed} or {@code
+ * #SCHEDULER_THREADS} core threads; {@code -b 127.0.0.1} binds the public interface to loopback
+ * (the server has no management interface: the provisioned layers leave it out), and both socket
+ * bindings get free ports. {@code LAUNCH_JBOSS_IN_BACKGROUND} and {@code JBOSS_PIDFILE} give the
+ * server JVM's own PID, which is what SIGTERM goes to (a graceful shutdown; the script then exits
+ * too). Deployments are judged by the scanner's marker files ({@code NAME.war.deployed} or {@code
  * .failed}, {@code .undeployed}) and then over HTTP.
  */
 final class WildFly implements AutoCloseable {

@@ -68,8 +68,8 @@ class ShopOnWildFlyIT {
    * Undeploying leaves no Tapes thread, and no application behind but those the server keeps.
    * WildFly's managed scheduled executor starts a core thread for each task scheduled while it
    * has fewer than its core size ({@value WildFly#SCHEDULER_THREADS} here), and that thread keeps
-   * a reference to the context of the application that scheduled the task (its context handle),
-   * for as long as the thread lives. Tapes ticks and reports on that executor, so the
+   * the application that scheduled the task reachable for as long as the thread lives (most
+   * likely through the context handle it is created with). Tapes ticks and reports on that executor, so the
    * applications that started its threads stay loaded; once every core thread exists, every
    * application deployed and undeployed must be collected.
    */

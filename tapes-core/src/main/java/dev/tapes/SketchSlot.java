@@ -6,37 +6,43 @@ import java.lang.invoke.VarHandle;
 /**
  * One time slice of a {@link WindowedSketch}: bucket counts plus the exact minimum and maximum.
  *
- * <p>Counts live in pages of 64 ints, one page per octave, allocated the first time a value
- * of that octave arrives and kept for the life of the slot, so {@link #record} allocates only
- * while the slot first meets a new octave and never afterwards. A timer whose values span ten
- * octaves holds ten pages (2.7 KB) per slot.
+ * <p>Writers never lock. A slot starts with one set of {@link SketchPages}; each value is one
+ * compare-and-set on its bucket. When that fails, another thread is writing the same bucket at
+ * the same moment, and two cores passing one cache line to and fro would cost several times the
+ * update: the slot then stripes, as {@link java.util.concurrent.atomic.LongAdder} does, giving
+ * each thread (by id) one of up to {@link #MAX_STRIPES} page sets of its own, allocated as
+ * threads arrive. A metric written by one thread at a time keeps one set and its memory.
  *
- * <p>Writers never lock: the bucket is one atomic add, the minimum and maximum a plain read
- * and, only when a new extreme arrives, a CAS. A writer updates the extremes <em>before</em>
- * the bucket, so a reader that sees a bucket's count also sees extremes that include it.
+ * <p>The minimum and maximum are a plain read and, only when a new extreme arrives, a CAS. A
+ * writer updates the extremes <em>before</em> the bucket, so a reader that sees a bucket's count
+ * also sees extremes that include it.
  */
 final class SketchSlot {
 
-  private static final VarHandle PAGE = MethodHandles.arrayElementVarHandle(int[][].class);
-  private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
+  /** More stripes than cores cannot help; past eight, memory would outgrow the gain. */
+  static final int MAX_STRIPES =
+      Math.min(8, Integer.highestOneBit(Math.max(2, Runtime.getRuntime().availableProcessors())));
+
   private static final VarHandle MIN;
   private static final VarHandle MAX;
-  private static final VarHandle NEGATIVE;
+  private static final VarHandle STRIPES;
+  private static final VarHandle STRIPE = MethodHandles.arrayElementVarHandle(
+      SketchPages[].class);
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       MIN = lookup.findVarHandle(SketchSlot.class, "min", long.class);
       MAX = lookup.findVarHandle(SketchSlot.class, "max", long.class);
-      NEGATIVE = lookup.findVarHandle(SketchSlot.class, "negative", int[][].class);
+      STRIPES = lookup.findVarHandle(SketchSlot.class, "stripes", SketchPages[].class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  private final int[][] positive = new int[LogLinearBuckets.PAGES][];
-  /** Most histograms never see a negative value, so this side exists only once one arrives. */
-  private volatile int[][] negative;
+  private final SketchPages primary = new SketchPages();
+  /** Null until contention is seen; then stripe 0 is {@link #primary}, the rest come lazily. */
+  private volatile SketchPages[] stripes;
   private volatile long min = Long.MAX_VALUE;
   private volatile long max = Long.MIN_VALUE;
 
@@ -47,21 +53,33 @@ final class SketchSlot {
     if (value > max) {
       raiseMax(value);
     }
-    int[][] pages;
-    long magnitude;
-    if (value >= 0) {
-      pages = positive;
-      magnitude = value;
-    } else {
-      pages = negativePages();
-      magnitude = value == Long.MIN_VALUE ? Long.MAX_VALUE : -value;
+    SketchPages[] striped = stripes;
+    if (striped == null) {
+      if (primary.tryIncrement(value)) {
+        return;
+      }
+      striped = stripe();
     }
-    int page = LogLinearBuckets.page(magnitude);
-    int[] counts = (int[]) PAGE.getAcquire(pages, page);
-    if (counts == null) {
-      counts = allocatePage(pages, page);
+    stripeOfThisThread(striped).increment(value);
+  }
+
+  private SketchPages[] stripe() {
+    SketchPages[] fresh = new SketchPages[MAX_STRIPES];
+    fresh[0] = primary;
+    SketchPages[] witness = (SketchPages[]) STRIPES.compareAndExchange(this, null, fresh);
+    return witness == null ? fresh : witness;
+  }
+
+  /** Thread ids are handed out in sequence, so the low bits spread a pool's threads evenly. */
+  private static SketchPages stripeOfThisThread(SketchPages[] striped) {
+    int index = (int) Thread.currentThread().getId() & (striped.length - 1);
+    SketchPages pages = (SketchPages) STRIPE.getAcquire(striped, index);
+    if (pages == null) {
+      SketchPages fresh = new SketchPages();
+      SketchPages witness = (SketchPages) STRIPE.compareAndExchange(striped, index, null, fresh);
+      pages = witness == null ? fresh : witness;
     }
-    COUNT.getAndAdd(counts, LogLinearBuckets.sub(magnitude, page), 1);
+    return pages;
   }
 
   private void lowerMin(long value) {
@@ -86,63 +104,53 @@ final class SketchSlot {
     }
   }
 
-  private int[][] negativePages() {
-    int[][] pages = negative;
-    if (pages == null) {
-      int[][] fresh = new int[LogLinearBuckets.PAGES][];
-      int[][] witness = (int[][]) NEGATIVE.compareAndExchange(this, null, fresh);
-      pages = witness == null ? fresh : witness;
-    }
-    return pages;
-  }
-
-  private static int[] allocatePage(int[][] pages, int page) {
-    int[] fresh = new int[LogLinearBuckets.SUB_BUCKETS];
-    int[] witness = (int[]) PAGE.compareAndExchange(pages, page, null, fresh);
-    return witness == null ? fresh : witness;
-  }
-
   long min() {
     return min;
+  }
+
+  /** Whether contention has split this slot into stripes. */
+  boolean isStriped() {
+    return stripes != null;
   }
 
   long max() {
     return max;
   }
 
-  /** The counts of one page on the positive or negative side, or null if never touched. */
-  int[] page(boolean negativeSide, int page) {
-    int[][] pages = negativeSide ? negative : positive;
-    return pages == null ? null : (int[]) PAGE.getAcquire(pages, page);
-  }
-
-  /** Reads one count of a page; counts are unsigned, so a bucket holds up to 2^32 - 1 values. */
-  static long count(int[] page, int sub) {
-    return Integer.toUnsignedLong((int) COUNT.getOpaque(page, sub));
+  /** Adds one page's counts, over every stripe, to {@code sums}; false if no stripe has it. */
+  boolean addPage(boolean negativeSide, int page, long[] sums) {
+    SketchPages[] striped = stripes;
+    if (striped == null) {
+      return primary.addPage(negativeSide, page, sums);
+    }
+    boolean any = false;
+    for (int i = 0; i < striped.length; i++) {
+      SketchPages pages = (SketchPages) STRIPE.getAcquire(striped, i);
+      if (pages != null) {
+        any |= pages.addPage(negativeSide, page, sums);
+      }
+    }
+    return any;
   }
 
   /**
-   * Empties the slot for reuse, keeping its pages so that refilling it allocates nothing.
-   * Called only by the owning sketch during rotation, when no up-to-date writer uses the slot.
+   * Empties the slot for reuse, keeping its pages and stripes so that refilling it allocates
+   * nothing. Called only by the owning sketch during rotation, when no up-to-date writer uses
+   * the slot.
    */
   void reset() {
-    clear(positive);
-    int[][] negatives = negative;
-    if (negatives != null) {
-      clear(negatives);
-    }
-    min = Long.MAX_VALUE;
-    max = Long.MIN_VALUE;
-  }
-
-  private static void clear(int[][] pages) {
-    for (int page = 0; page < pages.length; page++) {
-      int[] counts = (int[]) PAGE.getAcquire(pages, page);
-      if (counts != null) {
-        for (int sub = 0; sub < counts.length; sub++) {
-          COUNT.setOpaque(counts, sub, 0);
+    SketchPages[] striped = stripes;
+    if (striped == null) {
+      primary.reset();
+    } else {
+      for (int i = 0; i < striped.length; i++) {
+        SketchPages pages = (SketchPages) STRIPE.getAcquire(striped, i);
+        if (pages != null) {
+          pages.reset();
         }
       }
     }
+    min = Long.MAX_VALUE;
+    max = Long.MIN_VALUE;
   }
 }

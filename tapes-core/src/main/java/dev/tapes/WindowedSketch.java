@@ -91,18 +91,10 @@ final class WindowedSketch {
 
   /** Sums one page over all slots into {@code sums}; false if no slot has that page. */
   private boolean sumPage(boolean negativeSide, int page, long[] sums) {
+    java.util.Arrays.fill(sums, 0);
     boolean any = false;
     for (SketchSlot slot : slots) {
-      int[] counts = slot.page(negativeSide, page);
-      if (counts != null) {
-        if (!any) {
-          java.util.Arrays.fill(sums, 0);
-          any = true;
-        }
-        for (int sub = 0; sub < counts.length; sub++) {
-          sums[sub] += SketchSlot.count(counts, sub);
-        }
-      }
+      any |= slot.addPage(negativeSide, page, sums);
     }
     return any;
   }

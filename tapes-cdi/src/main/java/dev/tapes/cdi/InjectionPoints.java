@@ -18,18 +18,12 @@ final class InjectionPoints {
 
   private InjectionPoints() {}
 
-  /**
-   * Whether the metric at {@code point} is ours to provide: a metric type that is {@code
-   * @Default} or {@link Metric}-qualified. Other qualifiers belong to the application's own beans.
-   */
+  /** Whether the metric at {@code point} is ours to provide; see {@link MetricNaming#provides}. */
   static boolean isOurs(InjectionPoint point) {
-    String typeName = rawType(point.getType()).getName();
-    if (!MetricKind.isMetricTypeName(typeName)) {
-      return false;
-    }
-    boolean named = metricQualifier(point) != null;
-    return named || MetricKind.ofTypeName(typeName) != null && point.getQualifiers().stream()
-        .allMatch(q -> q.annotationType() == Default.class || q.annotationType() == Any.class);
+    boolean others = point.getQualifiers().stream().anyMatch(q -> q.annotationType()
+        != Default.class && q.annotationType() != Any.class && q.annotationType() != Metric.class);
+    return MetricNaming.provides(rawType(point.getType()).getName(),
+        metricQualifier(point) != null, others);
   }
 
   /**

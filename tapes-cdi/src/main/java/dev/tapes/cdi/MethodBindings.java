@@ -4,15 +4,26 @@ import jakarta.enterprise.inject.Stereotype;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the interceptor bindings of a method from its class by reflection, for the rare call
- * that deployment did not plan for (an instance the container did not discover as a bean).
+ * Our interceptor bindings ({@link #ALL}, which both extensions plan from), and their reading from
+ * a method's class by reflection, for the rare call that deployment did not plan for (an instance
+ * the container did not discover as a bean).
  */
 final class MethodBindings {
 
+  /** Our interceptor bindings and the kind of metric each records, in a fixed order. */
+  static final List<Binding> ALL = List.of(
+      new Binding(Timed.class, MetricKind.TIMER),
+      new Binding(Metered.class, MetricKind.METER),
+      new Binding(Counted.class, MetricKind.COUNTER));
+
   private MethodBindings() {}
+
+  /** An interceptor binding and the kind of metric its interceptor records. */
+  record Binding(Class<? extends Annotation> type, MetricKind kind) {}
 
   /** What {@link MetricNaming#forMethod} decides for {@code method} called on {@code target}. */
   static MetricRequest request(MetricKind kind, Class<? extends Annotation> binding,

@@ -16,6 +16,22 @@ final class MetricNaming {
   private MetricNaming() {}
 
   /**
+   * Whether we provide the metric at an injection point of type {@code typeName}: a metric type
+   * qualified {@link Metric}, or an injectable one with no qualifier but {@code @Default} and
+   * {@code @Any}. Other qualifiers belong to the application's own beans.
+   *
+   * @param metricQualified whether the injection point carries {@link Metric}
+   * @param otherQualifiers whether it carries a qualifier other than {@code @Default}, {@code @Any}
+   *     and {@link Metric}
+   */
+  static boolean provides(String typeName, boolean metricQualified, boolean otherQualifiers) {
+    if (!MetricKind.isMetricTypeName(typeName)) {
+      return false;
+    }
+    return metricQualified || MetricKind.ofTypeName(typeName) != null && !otherQualifiers;
+  }
+
+  /**
    * The metric injected into {@code site}, a field or parameter of type {@code typeName}.
    *
    * @param meteredClass the value of the bean class's {@link MeteredClass}, null if it has none

@@ -36,13 +36,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -59,10 +54,6 @@ public class TapesExtension implements Extension {
 
   private static final List<Class<?>> OWN_TYPES = List.of(MetricProducers.class,
       TimedInterceptor.class, MeteredInterceptor.class, CountedInterceptor.class);
-  private static final List<Binding> BINDINGS = List.of(
-      new Binding(Timed.class, MetricKind.TIMER),
-      new Binding(Metered.class, MetricKind.METER),
-      new Binding(Counted.class, MetricKind.COUNTER));
 
   private final TapesRuntime runtime = new TapesRuntime();
   /** Whether the application declares its own {@code @Default Registry} bean. */
@@ -70,8 +61,6 @@ public class TapesExtension implements Extension {
   private volatile boolean discoveryOver;
   /** Null until read, and if it could not be read (deployment then fails). */
   private volatile TapesConfig config;
-
-  private record Binding(Class<? extends Annotation> type, MetricKind kind) {}
 
   /** Marks the types this extension adds itself. */
   @Retention(RetentionPolicy.RUNTIME)
@@ -99,12 +88,15 @@ public class TapesExtension implements Extension {
    * without {@code beans.xml} but with an {@code @Interceptor} class as an implicit bean archive,
    * and flat class paths merge it into the application's archive. Our own copies carry {@link
    * Added}; Weld does not fire {@link ProcessSyntheticAnnotatedType} for them, so that cannot
-   * tell them apart.
+   * tell them apart. {@link ApplicationLifecycle} belongs to the build compatible extension,
+   * which does not run here, so any copy of it goes: its observers would start reporting twice.
    */
-  void vetoScannedCopies(@Observes @WithAnnotations({Interceptor.class, Produces.class})
-      ProcessAnnotatedType<?> event) {
+  void vetoScannedCopies(@Observes @WithAnnotations({Interceptor.class, Produces.class,
+      Observes.class}) ProcessAnnotatedType<?> event) {
     AnnotatedType<?> type = event.getAnnotatedType();
-    if (OWN_TYPES.contains(type.getJavaClass()) && !type.isAnnotationPresent(Added.class)) {
+    Class<?> javaClass = type.getJavaClass();
+    if (OWN_TYPES.contains(javaClass) && !type.isAnnotationPresent(Added.class)
+        || javaClass == ApplicationLifecycle.class) {
       event.veto();
     }
   }
@@ -146,13 +138,13 @@ public class TapesExtension implements Extension {
     }
     MeteredClass metered = beanClass.getAnnotation(MeteredClass.class);
     try {
-      Annotation[] onClass = new Annotation[BINDINGS.size()];
+      Annotation[] onClass = new Annotation[MethodBindings.ALL.size()];
       for (int i = 0; i < onClass.length; i++) {
-        onClass[i] = onClass(type, BINDINGS.get(i).type(), manager);
+        onClass[i] = onClass(type, MethodBindings.ALL.get(i).type(), manager);
       }
       for (AnnotatedMethod<? super X> method : businessMethods(type)) {
         for (int i = 0; i < onClass.length; i++) {
-          Binding binding = BINDINGS.get(i);
+          MethodBindings.Binding binding = MethodBindings.ALL.get(i);
           Annotation onMethod = method.getAnnotation(binding.type());
           if (onMethod == null && onClass[i] == null) {
             continue;
@@ -239,31 +231,21 @@ public class TapesExtension implements Extension {
     }
   }
 
-  /**
-   * The methods the container may intercept: not static, private or final, not inherited from
-   * {@code Object}, and only the most derived of overriding methods (the one called).
-   */
+  /** The methods the container may intercept; see {@link BusinessMethods}. */
   private static <X> List<AnnotatedMethod<? super X>> businessMethods(AnnotatedType<X> type) {
-    List<AnnotatedMethod<? super X>> all = new ArrayList<>(type.getMethods());
-    all.sort(Comparator.comparingInt(m -> -depth(m.getJavaMember().getDeclaringClass())));
-    Set<List<Object>> signatures = new HashSet<>();
-    List<AnnotatedMethod<? super X>> methods = new ArrayList<>();
-    for (AnnotatedMethod<? super X> method : all) {
+    List<BusinessMethods.Candidate<AnnotatedMethod<? super X>>> candidates = new ArrayList<>();
+    for (AnnotatedMethod<? super X> method : type.getMethods()) {
       Method javaMethod = method.getJavaMember();
-      int modifiers = javaMethod.getModifiers();
-      if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers)
-          || Modifier.isFinal(modifiers) || javaMethod.isBridge() || javaMethod.isSynthetic()
-          || javaMethod.getDeclaringClass() == Object.class) {
-        continue;
+      List<String> parameterTypes = new ArrayList<>();
+      for (Class<?> parameterType : javaMethod.getParameterTypes()) {
+        parameterTypes.add(parameterType.getName());
       }
-      List<Object> signature = new ArrayList<>();
-      signature.add(javaMethod.getName());
-      signature.addAll(Arrays.asList(javaMethod.getParameterTypes()));
-      if (signatures.add(signature)) {
-        methods.add(method);
-      }
+      candidates.add(new BusinessMethods.Candidate<>(method, javaMethod.getName(), parameterTypes,
+          javaMethod.getModifiers(), javaMethod.isBridge() || javaMethod.isSynthetic(),
+          javaMethod.getDeclaringClass() == Object.class,
+          depth(javaMethod.getDeclaringClass())));
     }
-    return methods;
+    return BusinessMethods.select(candidates);
   }
 
   private static int depth(Class<?> type) {

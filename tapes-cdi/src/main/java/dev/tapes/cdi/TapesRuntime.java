@@ -41,6 +41,10 @@ final class TapesRuntime {
   private final Object selectionLock = new Object();
   private RegistrySelection.Selected selection;
   private volatile Registry registry;
+  /** Read at deployment by whichever extension runs; null until then. */
+  private volatile TapesConfig config;
+  /** A configuration the application must not start with, reported by {@link #start()}. */
+  private volatile IllegalArgumentException misconfiguration;
 
   /** A metric of an intercepted method, known at deployment. */
   private record PlannedMethod(Class<?> beanClass, Method method, MetricRequest request) {}
@@ -50,6 +54,19 @@ final class TapesRuntime {
     synchronized (selectionLock) {
       this.selection = Objects.requireNonNull(selection, "selection");
     }
+  }
+
+  /** Keeps the configuration read at deployment, for {@link #start()}. */
+  void configure(TapesConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /**
+   * Remembers a configuration the application cannot start with: {@link #start()} fails with it.
+   * Meanwhile the runtime works on the registry chosen without that configuration.
+   */
+  void misconfigured(IllegalArgumentException problem) {
+    this.misconfiguration = Objects.requireNonNull(problem, "problem");
   }
 
   /** The application's registry (see {@link RegistrySelection}), resolved once. */
@@ -142,6 +159,33 @@ final class TapesRuntime {
       fields.putIfAbsent(field, metric);
     }
     return metric;
+  }
+
+  /**
+   * The application has started, under the build compatible extension: creates every planned
+   * metric (as the portable extension does at {@code AfterDeploymentValidation}), so that a name
+   * the registry refuses stops the start with the same message, then starts reporting.
+   *
+   * @throws IllegalArgumentException the configuration's problem, naming the key, its value and
+   *     its source
+   * @throws IllegalStateException naming every refused metric's bean, member and annotation
+   */
+  void start() {
+    IllegalArgumentException misconfigured = misconfiguration;
+    if (misconfigured != null) {
+      throw new IllegalArgumentException(misconfigured.getMessage(), misconfigured);
+    }
+    List<IllegalArgumentException> problems = createPlanned();
+    if (!problems.isEmpty()) {
+      StringBuilder message = new StringBuilder();
+      for (IllegalArgumentException problem : problems) {
+        message.append(message.length() == 0 ? "" : "; ").append(problem.getMessage());
+      }
+      IllegalStateException failure = new IllegalStateException(message.toString());
+      problems.forEach(failure::addSuppressed);
+      throw failure;
+    }
+    startReporting(Objects.requireNonNull(config, "the configuration, read at deployment"));
   }
 
   /**

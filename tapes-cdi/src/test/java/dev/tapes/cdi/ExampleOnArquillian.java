@@ -35,12 +35,18 @@ abstract class ExampleOnArquillian {
   @Inject ShippingService shipping;
   @Inject Registry registry;
 
+  /**
+   * No {@code beans.xml} (the extensions add our classes; Weld would discover them twice), both
+   * extensions' service files, and a Jandex index, through which Quarkus sees the JAR.
+   */
   @Test
-  void ourJarsCarryNoBeansXml() {
-    assertThat(ArquillianDeployments.library("tapes-cdi.jar", TapesExtension.class)
-        .contains("META-INF/beans.xml")).isFalse();
-    assertThat(ArquillianDeployments.library("tapes-cdi.jar", TapesExtension.class)
-        .contains("META-INF/services/jakarta.enterprise.inject.spi.Extension")).isTrue();
+  void ourJarsCarryNoBeansXmlButBothExtensionsAndAnIndex() {
+    var jar = ArquillianDeployments.library("tapes-cdi.jar", TapesExtension.class);
+    assertThat(jar.contains("META-INF/beans.xml")).isFalse();
+    assertThat(jar.contains("META-INF/services/jakarta.enterprise.inject.spi.Extension")).isTrue();
+    assertThat(jar.contains("META-INF/services/"
+        + "jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension")).isTrue();
+    assertThat(jar.contains("META-INF/jandex.idx")).isTrue();
   }
 
   @Test

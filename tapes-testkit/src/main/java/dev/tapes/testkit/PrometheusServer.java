@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -34,21 +34,16 @@ public final class PrometheusServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(PrometheusServer.class.getName());
 
-  private final Process process;
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  private final ChildProcess process;
   private final int port;
-  private final Path directory;
-  private final Thread shutdownHook;
   private final HttpClient client = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
-  private volatile boolean stopped;
 
-  private PrometheusServer(Process process, int port, Path directory) {
+  private PrometheusServer(ChildProcess process, int port) {
     this.process = process;
     this.port = port;
-    this.directory = directory;
-    long pid = process.pid();
-    this.shutdownHook = new Thread(() -> destroy(pid), "prometheus-stop-" + pid);
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /** Starts Prometheus scraping {@code http://target/metricsPath} every second. */
@@ -76,15 +71,11 @@ public final class PrometheusServer implements AutoCloseable {
           + "    metrics_path: " + metricsPath + "\n"
           + "    static_configs:\n"
           + "      - targets: ['" + target + "']\n", StandardCharsets.UTF_8);
-      Process process = new ProcessBuilder(binary.toString(),
+      ChildProcess process = ChildProcess.start(List.of(binary.toString(),
           "--config.file=" + config,
           "--storage.tsdb.path=" + directory.resolve("data"),
-          "--web.listen-address=127.0.0.1:" + port)
-          .directory(directory.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(directory.resolve("prometheus.log").toFile())
-          .start();
-      PrometheusServer server = new PrometheusServer(process, port, directory);
+          "--web.listen-address=127.0.0.1:" + port), directory, "prometheus.log", STOP_TIMEOUT);
+      PrometheusServer server = new PrometheusServer(process, port);
       try {
         Await.until(() -> {
           if (!process.isAlive()) {
@@ -137,43 +128,12 @@ public final class PrometheusServer implements AutoCloseable {
 
   /** What the server has logged so far. */
   public String log() {
-    try {
-      return Files.readString(directory.resolve("prometheus.log"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return process.log();
   }
 
+  /** Stops the server by its process id. Idempotent. */
   @Override
   public void close() {
-    if (stopped) {
-      return;
-    }
-    stopped = true;
-    destroy(process.pid());
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // The JVM is shutting down; the hook does the same.
-    }
-    try {
-      ToolCache.deleteRecursively(directory);
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "cannot delete " + directory, e);
-    }
-  }
-
-  private static void destroy(long pid) {
-    ProcessHandle.of(pid).ifPresent(handle -> {
-      handle.destroy();
-      try {
-        handle.onExit().get(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        handle.destroyForcibly();
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        handle.destroyForcibly();
-      }
-    });
+    process.close();
   }
 }

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The reference StatsD daemon (npm package {@code statsd}, pinned to {@value #VERSION}), run
@@ -47,21 +46,16 @@ public final class StatsdDaemon implements AutoCloseable {
   private static final String PROBE = "tapes_testkit.ready";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-  private final Process process;
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+  private final ChildProcess process;
   private final int port;
   private final int managementPort;
-  private final Path directory;
-  private final Thread shutdownHook;
-  private volatile boolean stopped;
 
-  private StatsdDaemon(Process process, int port, int managementPort, Path directory) {
+  private StatsdDaemon(ChildProcess process, int port, int managementPort) {
     this.process = process;
     this.port = port;
     this.managementPort = managementPort;
-    this.directory = directory;
-    long pid = process.pid();
-    this.shutdownHook = new Thread(() -> destroy(pid), "statsd-daemon-stop-" + pid);
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /** Starts a daemon on a free UDP port and waits until it counts what it receives. */
@@ -87,13 +81,10 @@ public final class StatsdDaemon implements AutoCloseable {
           + "  flushInterval: 3600000,\n"
           + "  automaticConfigReload: false\n"
           + "}\n", StandardCharsets.UTF_8);
-      Process process = new ProcessBuilder(node.toString(), statsd.resolve("stats.js").toString(),
-          config.toString())
-          .directory(directory.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(directory.resolve("statsd.log").toFile())
-          .start();
-      StatsdDaemon daemon = new StatsdDaemon(process, port, managementPort, directory);
+      ChildProcess process = ChildProcess.start(List.of(node.toString(),
+          statsd.resolve("stats.js").toString(), config.toString()), directory, "statsd.log",
+          STOP_TIMEOUT);
+      StatsdDaemon daemon = new StatsdDaemon(process, port, managementPort);
       try {
         daemon.awaitReady();
       } catch (RuntimeException | Error e) {
@@ -220,44 +211,12 @@ public final class StatsdDaemon implements AutoCloseable {
 
   /** What the daemon has printed so far. */
   public String log() {
-    try {
-      return Files.readString(directory.resolve("statsd.log"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return process.log();
   }
 
   /** Stops the daemon by its process id and waits for it to exit. Idempotent. */
   @Override
   public void close() {
-    if (stopped) {
-      return;
-    }
-    stopped = true;
-    destroy(process.pid());
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // The JVM is already shutting down; the hook does the same work.
-    }
-    try {
-      ToolCache.deleteRecursively(directory);
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "cannot delete " + directory, e);
-    }
-  }
-
-  private static void destroy(long pid) {
-    ProcessHandle.of(pid).ifPresent(handle -> {
-      handle.destroy();
-      try {
-        handle.onExit().get(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        handle.destroyForcibly();
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        handle.destroyForcibly();
-      }
-    });
+    process.close();
   }
 }

@@ -1,4 +1,4 @@
-package dev.tapes.it.payara;
+package dev.tapes.it.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Real HTTP requests to the example shop deployed at {@code base}, and its {@code /metrics}. */
-final class ShopClient {
+public final class ShopClient {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,11 +24,11 @@ final class ShopClient {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
   /** {@code base} ends with a slash: {@code http://127.0.0.1:PORT/shop/}. */
-  ShopClient(URI base) {
+  public ShopClient(URI base) {
     this.base = base;
   }
 
-  HttpResponse<String> send(String method, String path, String... headers) {
+  public HttpResponse<String> send(String method, String path, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
         .method(method, HttpRequest.BodyPublishers.noBody());
     if (headers.length > 0) {
@@ -45,7 +45,7 @@ final class ShopClient {
   }
 
   /** Sends the request {@code times} times, each answered {@code status}. */
-  void sendExpecting(int times, int status, String method, String path) {
+  public void sendExpecting(int times, int status, String method, String path) {
     for (int i = 0; i < times; i++) {
       HttpResponse<String> response = send(method, path);
       assertThat(response.statusCode()).as(method + " " + path + ": " + response.body())
@@ -54,7 +54,7 @@ final class ShopClient {
   }
 
   /** {@code GET /metrics} as JSON, parsed. */
-  JsonNode metrics() {
+  public JsonNode metrics() {
     HttpResponse<String> response = send("GET", "metrics", "Accept", "application/json");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     try {
@@ -69,7 +69,7 @@ final class ShopClient {
    * /shop/WidgetResource/list/latency}) is {@code expected}: a request is timed once its response
    * is written, a moment after the client has read it.
    */
-  JsonNode awaitCount(String pointer, long expected) {
+  public JsonNode awaitCount(String pointer, long expected) {
     JsonNode[] last = new JsonNode[1];
     Await.until(() -> {
       last[0] = metrics();
@@ -79,7 +79,7 @@ final class ShopClient {
   }
 
   /** The count of the metric at {@code pointer}, which must exist. */
-  static long count(JsonNode metrics, String pointer) {
+  public static long count(JsonNode metrics, String pointer) {
     JsonNode count = metrics.at(pointer + "/count");
     assertThat(count.isNumber()).as(pointer + " in " + metrics).isTrue();
     return count.asLong();

@@ -1,0 +1,75 @@
+package dev.tapes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.Test;
+
+class SketchSlotTest {
+
+  @Test
+  void aSlotWrittenByOneThreadNeverStripes() {
+    SketchSlot slot = new SketchSlot();
+    for (int i = 0; i < 1_000_000; i++) {
+      slot.record(42);
+    }
+
+    assertThat(slot.isStriped()).isFalse();
+    assertThat(countOf(slot, 42)).isEqualTo(1_000_000);
+  }
+
+  @Test
+  void contendedWritersStripeTheSlotAndLoseNothing() throws Exception {
+    SketchSlot slot = new SketchSlot();
+    int threads = 2;
+    long perRound = 200_000;
+    long rounds = 0;
+    // Contention is a matter of timing: write rounds until the slot has seen it, then check.
+    while (!slot.isStriped() && rounds < 200) {
+      runConcurrently(threads, () -> {
+        for (long i = 0; i < perRound; i++) {
+          slot.record(42);
+        }
+      });
+      rounds++;
+    }
+
+    assertThat(slot.isStriped()).as("striped after %d rounds", rounds).isTrue();
+    assertThat(countOf(slot, 42)).isEqualTo(rounds * threads * perRound);
+    slot.record(7);
+    assertThat(countOf(slot, 7)).isEqualTo(1);
+
+    slot.reset();
+    assertThat(countOf(slot, 42)).as("reset empties every stripe").isZero();
+    assertThat(slot.min()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  private static long countOf(SketchSlot slot, long value) {
+    int index = LogLinearBuckets.index(value);
+    long[] sums = new long[LogLinearBuckets.SUB_BUCKETS];
+    slot.addPage(index < 0, Math.abs(index) >>> LogLinearBuckets.SUB_BITS, sums);
+    return sums[Math.abs(index) & (LogLinearBuckets.SUB_BUCKETS - 1)];
+  }
+
+  private static void runConcurrently(int threads, Runnable work) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(threads);
+    List<Thread> started = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread thread = new Thread(() -> {
+        try {
+          start.await();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        work.run();
+      });
+      thread.start();
+      started.add(thread);
+    }
+    for (Thread thread : started) {
+      thread.join();
+    }
+  }
+}

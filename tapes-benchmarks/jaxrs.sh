@@ -13,6 +13,8 @@
 #   JAXRS_CONNECTIONS   wrk connections, default 8 (one wrk thread: wrk and the server share
 #                       the 2 cores sanely)
 #   JAXRS_JAVA_OPTS     the servers' JVM options, default -Xms256m -Xmx256m (same for all)
+#   JAXRS_SERVERS       which servers, default "plain tapes dropwizard"; the diagnostic
+#                       servers tapes-timing and tapes-unmatched carry one part of TapesFeature
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +30,7 @@ connections="${JAXRS_CONNECTIONS:-8}"
 read -r -a java_opts <<< "${JAXRS_JAVA_OPTS:--Xms256m -Xmx256m}"
 jar=tapes-benchmarks/target/benchmarks.jar
 work=tapes-benchmarks/target/jaxrs
-servers=(plain tapes dropwizard)
+read -r -a servers <<< "${JAXRS_SERVERS:-plain tapes dropwizard}"
 
 if [[ ! -f "$jar" ]]; then
   echo "$jar is missing: run tapes-benchmarks/run.sh, or mvn -pl tapes-benchmarks -am package" >&2

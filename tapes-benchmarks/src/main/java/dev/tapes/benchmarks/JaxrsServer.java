@@ -3,7 +3,10 @@ package dev.tapes.benchmarks;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.jersey3.InstrumentedResourceMethodApplicationListener;
 import dev.tapes.Registry;
+import dev.tapes.Tapes;
+import dev.tapes.jaxrs.ResourceTimingFeature;
 import dev.tapes.jaxrs.TapesFeature;
+import dev.tapes.jaxrs.UnmatchedRequestFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,10 +23,12 @@ import org.glassfish.jersey.server.ResourceConfig;
  * One Jersey 3.1 application on Grizzly, serving {@link HelloResource} on 127.0.0.1 and a free
  * port, uninstrumented, with {@code TapesFeature}, or with Dropwizard's Jersey instrumentation:
  * the servers of the JAX-RS overhead stage ({@code tapes-benchmarks/jaxrs.sh}), each run in a
- * JVM of its own.
+ * JVM of its own. Two diagnostic modes carry one part of {@code TapesFeature} each, to tell
+ * which part costs what.
  *
  * <pre>
- * java -cp benchmarks.jar dev.tapes.benchmarks.JaxrsServer plain|tapes|dropwizard PORT_FILE
+ * java -cp benchmarks.jar dev.tapes.benchmarks.JaxrsServer \
+ *     plain|tapes|dropwizard|tapes-timing|tapes-unmatched PORT_FILE
  * </pre>
  *
  * <p>It writes the port it bound to {@code PORT_FILE} once it serves, and runs until killed;
@@ -39,7 +44,11 @@ public final class JaxrsServer {
     /** {@code TapesFeature}: a timer, status meters and an error meter per resource method. */
     TAPES,
     /** Dropwizard's {@code InstrumentedResourceMethodApplicationListener} with its annotations. */
-    DROPWIZARD
+    DROPWIZARD,
+    /** Diagnostic: only the part of {@code TapesFeature} that times resource methods. */
+    TAPES_TIMING,
+    /** Diagnostic: only {@code TapesFeature}'s global filter counting unmatched requests. */
+    TAPES_UNMATCHED
   }
 
   private final Mode mode;
@@ -63,6 +72,9 @@ public final class JaxrsServer {
       case TAPES -> application.register(TapesFeature.builder().registry(tapes).build());
       case DROPWIZARD ->
           application.register(new InstrumentedResourceMethodApplicationListener(dropwizard));
+      // Configured from the environment, so on the application's registry: Tapes.registry().
+      case TAPES_TIMING -> application.register(new ResourceTimingFeature());
+      case TAPES_UNMATCHED -> application.register(new UnmatchedRequestFilter());
       default -> { }
     }
     return application;
@@ -75,16 +87,21 @@ public final class JaxrsServer {
   /** How many requests the instrumentation timed; -1 for the uninstrumented server. */
   long timedRequests() {
     return switch (mode) {
-      case TAPES -> tapes.getMetrics().entrySet().stream()
-          .filter(entry -> entry.getKey().endsWith("HelloResource.hello.latency"))
-          .mapToLong(entry -> ((dev.tapes.Timer) entry.getValue()).getCount())
-          .sum();
+      case TAPES -> timed(tapes);
+      case TAPES_TIMING -> timed(Tapes.registry());
       case DROPWIZARD -> dropwizard.getTimers().entrySet().stream()
           .filter(entry -> entry.getKey().endsWith("HelloResource.hello"))
           .mapToLong(entry -> entry.getValue().getCount())
           .sum();
       default -> -1;
     };
+  }
+
+  private static long timed(Registry registry) {
+    return registry.getMetrics().entrySet().stream()
+        .filter(entry -> entry.getKey().endsWith("HelloResource.hello.latency"))
+        .mapToLong(entry -> ((dev.tapes.Timer) entry.getValue()).getCount())
+        .sum();
   }
 
   void stop() {
@@ -94,9 +111,10 @@ public final class JaxrsServer {
 
   public static void main(String[] args) throws InterruptedException {
     if (args.length != 2) {
-      throw new IllegalArgumentException("usage: JaxrsServer plain|tapes|dropwizard PORT_FILE");
+      throw new IllegalArgumentException("usage: JaxrsServer plain|tapes|dropwizard|"
+          + "tapes-timing|tapes-unmatched PORT_FILE");
     }
-    JaxrsServer server = start(Mode.valueOf(args[0].toUpperCase(Locale.ROOT)));
+    JaxrsServer server = start(Mode.valueOf(args[0].toUpperCase(Locale.ROOT).replace('-', '_')));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("timed requests: " + server.timedRequests());

@@ -29,6 +29,15 @@ final class LogLinearBuckets {
   /** Worst-case relative error of a bucket's midpoint against any value in the bucket. */
   static final double RELATIVE_ERROR = 1.0 / (2 * SUB_BUCKETS);
 
+  /** Every non-negative bucket's midpoint, by index: snapshots look them up per bucket. */
+  private static final double[] MIDPOINTS = new double[PAGES * SUB_BUCKETS];
+
+  static {
+    for (int index = 0; index < MIDPOINTS.length; index++) {
+      MIDPOINTS[index] = ((double) lowerBound(index) + (double) upperBound(index)) / 2.0;
+    }
+  }
+
   private LogLinearBuckets() {}
 
   /** The page of a non-negative value: 0 for 0..63, else its octave above 2^5. */
@@ -70,7 +79,7 @@ final class LogLinearBuckets {
 
   /** The value reported for a bucket: its midpoint, within {@link #RELATIVE_ERROR} of all. */
   static double representative(int index) {
-    return ((double) lowerBound(index) + (double) upperBound(index)) / 2.0;
+    return index < 0 ? -MIDPOINTS[-index] : MIDPOINTS[index];
   }
 
   /** Whether {@code index} names a bucket of this layout. */

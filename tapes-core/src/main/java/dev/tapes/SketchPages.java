@@ -13,11 +13,15 @@ final class SketchPages {
   private static final VarHandle PAGE = MethodHandles.arrayElementVarHandle(int[][].class);
   private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
   private static final VarHandle NEGATIVE;
+  private static final VarHandle POSITIVE_MASK;
+  private static final VarHandle NEGATIVE_MASK;
 
   static {
     try {
-      NEGATIVE = MethodHandles.lookup().findVarHandle(SketchPages.class, "negative",
-          int[][].class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      NEGATIVE = lookup.findVarHandle(SketchPages.class, "negative", int[][].class);
+      POSITIVE_MASK = lookup.findVarHandle(SketchPages.class, "positiveMask", long.class);
+      NEGATIVE_MASK = lookup.findVarHandle(SketchPages.class, "negativeMask", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -26,6 +30,12 @@ final class SketchPages {
   private final int[][] positive = new int[LogLinearBuckets.PAGES][];
   /** Most histograms never see a negative value, so this side exists only once one arrives. */
   private volatile int[][] negative;
+  /**
+   * Bit p set once page p of a side exists (57 pages fit a long), so that readers visit the
+   * handful of octaves a metric uses instead of probing all of them on every snapshot.
+   */
+  private volatile long positiveMask;
+  private volatile long negativeMask;
 
   /**
    * Counts {@code value} with one compare-and-set; false, counting nothing, if another thread
@@ -43,20 +53,27 @@ final class SketchPages {
     COUNT.getAndAdd(pageOf(value), subOf(value), 1);
   }
 
+  /** The pages of one side that exist, as a bit set: bit p for page p. */
+  long pageMask(boolean negativeSide) {
+    return negativeSide ? negativeMask : positiveMask;
+  }
+
   /**
-   * Adds the counts of one page to {@code sums}; false, adding nothing, if the page was never
-   * touched.
+   * Adds the counts of one page to {@code sums}, from {@code offset} on; adds nothing if the
+   * page was never touched.
    */
-  boolean addPage(boolean negativeSide, int page, long[] sums) {
+  void addPage(boolean negativeSide, int page, long[] sums, int offset) {
     int[][] pages = negativeSide ? negative : positive;
     int[] counts = pages == null ? null : (int[]) PAGE.getAcquire(pages, page);
     if (counts == null) {
-      return false;
+      return;
     }
+    // Plain reads, which the compiler may vectorize: the page came with an acquiring read, and
+    // a count a racing writer is changing may be read either side of its change, as with any
+    // read of a live metric.
     for (int sub = 0; sub < counts.length; sub++) {
-      sums[sub] += Integer.toUnsignedLong((int) COUNT.getOpaque(counts, sub));
+      sums[offset + sub] += Integer.toUnsignedLong(counts[sub]);
     }
-    return true;
   }
 
   /** Zeroes every count, keeping the pages so that refilling them allocates nothing. */
@@ -72,7 +89,7 @@ final class SketchPages {
     int[][] pages = value >= 0 ? positive : negativePages();
     int page = LogLinearBuckets.page(magnitude(value));
     int[] counts = (int[]) PAGE.getAcquire(pages, page);
-    return counts != null ? counts : allocatePage(pages, page);
+    return counts != null ? counts : allocatePage(pages, page, value < 0);
   }
 
   private static int subOf(long value) {
@@ -94,10 +111,25 @@ final class SketchPages {
     return pages;
   }
 
-  private static int[] allocatePage(int[][] pages, int page) {
+  private int[] allocatePage(int[][] pages, int page, boolean negativeSide) {
     int[] fresh = new int[LogLinearBuckets.SUB_BUCKETS];
     int[] witness = (int[]) PAGE.compareAndExchange(pages, page, null, fresh);
-    return witness == null ? fresh : witness;
+    if (witness != null) {
+      return witness;
+    }
+    // Marked after the page is in place, so a reader that sees the bit finds the page. A value
+    // counted before the bit shows is a racing write, which a snapshot may miss anyway.
+    VarHandle mask = negativeSide ? NEGATIVE_MASK : POSITIVE_MASK;
+    long bit = 1L << page;
+    long current = (long) mask.getVolatile(this);
+    while ((current & bit) == 0) {
+      long seen = (long) mask.compareAndExchange(this, current, current | bit);
+      if (seen == current) {
+        break;
+      }
+      current = seen;
+    }
+    return fresh;
   }
 
   private static void clear(int[][] pages) {

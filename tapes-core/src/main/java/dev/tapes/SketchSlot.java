@@ -117,20 +117,38 @@ final class SketchSlot {
     return max;
   }
 
-  /** Adds one page's counts, over every stripe, to {@code sums}; false if no stripe has it. */
-  boolean addPage(boolean negativeSide, int page, long[] sums) {
+  /** The pages of one side that exist in any stripe, as a bit set: bit p for page p. */
+  long pageMask(boolean negativeSide) {
     SketchPages[] striped = stripes;
     if (striped == null) {
-      return primary.addPage(negativeSide, page, sums);
+      return primary.pageMask(negativeSide);
     }
-    boolean any = false;
+    long mask = 0;
     for (int i = 0; i < striped.length; i++) {
       SketchPages pages = (SketchPages) STRIPE.getAcquire(striped, i);
       if (pages != null) {
-        any |= pages.addPage(negativeSide, page, sums);
+        mask |= pages.pageMask(negativeSide);
       }
     }
-    return any;
+    return mask;
+  }
+
+  /**
+   * Adds one page's counts, over every stripe, to {@code sums} from {@code offset}; adds nothing
+   * where a stripe lacks the page.
+   */
+  void addPage(boolean negativeSide, int page, long[] sums, int offset) {
+    SketchPages[] striped = stripes;
+    if (striped == null) {
+      primary.addPage(negativeSide, page, sums, offset);
+      return;
+    }
+    for (int i = 0; i < striped.length; i++) {
+      SketchPages pages = (SketchPages) STRIPE.getAcquire(striped, i);
+      if (pages != null) {
+        pages.addPage(negativeSide, page, sums, offset);
+      }
+    }
   }
 
   /**

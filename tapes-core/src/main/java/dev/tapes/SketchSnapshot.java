@@ -26,22 +26,25 @@ public final class SketchSnapshot implements Snapshot {
   private final long[] cumulative;
   private final long min;
   private final long max;
-  private final double mean;
-  private final double stdDev;
+  /** Computed on first request: the Prometheus formats never ask for them. */
+  private volatile Moments moments;
 
+  /** The mean and standard deviation of the buckets. */
+  private record Moments(double mean, double stdDev) {}
+
+  /** Takes ownership of both arrays; {@code counts} becomes the running totals in place. */
   private SketchSnapshot(int[] indexes, long[] counts, long min, long max) {
     this.indexes = indexes;
-    this.cumulative = new long[counts.length];
+    this.cumulative = counts;
     long total = 0;
     for (int i = 0; i < counts.length; i++) {
       total += counts[i];
-      cumulative[i] = total;
+      counts[i] = total;
     }
     if (total == 0) {
       this.min = Long.MAX_VALUE;
       this.max = Long.MIN_VALUE;
-      this.mean = Double.NaN;
-      this.stdDev = Double.NaN;
+      this.moments = new Moments(Double.NaN, Double.NaN);
       return;
     }
     // A reader racing a writer can see extremes that are ahead of the buckets it saw (a value
@@ -51,20 +54,29 @@ public final class SketchSnapshot implements Snapshot {
     int last = indexes[indexes.length - 1];
     this.min = LogLinearBuckets.index(min) == first ? min : LogLinearBuckets.lowerBound(first);
     this.max = LogLinearBuckets.index(max) == last ? max : LogLinearBuckets.upperBound(last);
-    // Representatives are clamped to the exact extremes: tighter for the outer buckets, and a
-    // single value has a standard deviation of exactly zero.
-    double sum = 0;
-    for (int i = 0; i < counts.length; i++) {
-      sum += representative(i) * counts[i];
+  }
+
+  private Moments moments() {
+    Moments known = moments;
+    if (known == null) {
+      // Representatives are clamped to the exact extremes: tighter for the outer buckets, and
+      // a single value has a standard deviation of exactly zero. Racing callers compute the
+      // same figures, so whichever is kept is right.
+      long total = size();
+      double sum = 0;
+      for (int i = 0; i < cumulative.length; i++) {
+        sum += representative(i) * count(i);
+      }
+      double average = clamp(sum / total);
+      double squares = 0;
+      for (int i = 0; i < cumulative.length; i++) {
+        double deviation = representative(i) - average;
+        squares += deviation * deviation * count(i);
+      }
+      known = new Moments(average, Math.sqrt(squares / total));
+      moments = known;
     }
-    double average = clamp(sum / total);
-    double squares = 0;
-    for (int i = 0; i < counts.length; i++) {
-      double deviation = representative(i) - average;
-      squares += deviation * deviation * counts[i];
-    }
-    this.mean = average;
-    this.stdDev = Math.sqrt(squares / total);
+    return known;
   }
 
   /** The snapshot of an empty window. */
@@ -117,9 +129,15 @@ public final class SketchSnapshot implements Snapshot {
 
   /** Builds a snapshot from buckets the caller owns and will not touch again. */
   static SketchSnapshot adopt(SparseBuckets buckets, long min, long max) {
-    return buckets.size() == 0
-        ? EMPTY
-        : new SketchSnapshot(buckets.indexes(), buckets.counts(), min, max);
+    return adopt(buckets.indexes(), buckets.counts(), min, max);
+  }
+
+  /**
+   * Builds a snapshot from valid, ascending, non-empty buckets in arrays the caller hands
+   * over and will not touch again.
+   */
+  static SketchSnapshot adopt(int[] indexes, long[] counts, long min, long max) {
+    return indexes.length == 0 ? EMPTY : new SketchSnapshot(indexes, counts, min, max);
   }
 
   @Override
@@ -157,12 +175,12 @@ public final class SketchSnapshot implements Snapshot {
 
   @Override
   public double getMean() {
-    return mean;
+    return moments().mean();
   }
 
   @Override
   public double getStdDev() {
-    return stdDev;
+    return moments().stdDev();
   }
 
   @Override

@@ -35,12 +35,41 @@ final class SparseBuckets {
     size++;
   }
 
-  int[] indexes() {
-    return Arrays.copyOf(indexes, size);
+  /**
+   * Appends the non-zero counts of one sketch page, {@code sums[sub]} for bucket
+   * {@code ±(page * 64 + sub)}: sub ascending on the positive side, descending on the negative,
+   * so that signed indexes ascend. They must all exceed the indexes added before.
+   */
+  void addPage(int page, boolean negativeSide, long[] sums) {
+    int base = page << LogLinearBuckets.SUB_BITS;
+    int lowest = negativeSide ? -(base | (LogLinearBuckets.SUB_BUCKETS - 1)) : base;
+    if (size > 0 && indexes[size - 1] >= lowest) {
+      throw new IllegalStateException("page " + page + " after bucket " + indexes[size - 1]);
+    }
+    if (size + LogLinearBuckets.SUB_BUCKETS > indexes.length) {
+      int capacity = Math.max(indexes.length * 2, size + LogLinearBuckets.SUB_BUCKETS);
+      indexes = Arrays.copyOf(indexes, capacity);
+      counts = Arrays.copyOf(counts, capacity);
+    }
+    for (int i = 0; i < LogLinearBuckets.SUB_BUCKETS; i++) {
+      int sub = negativeSide ? LogLinearBuckets.SUB_BUCKETS - 1 - i : i;
+      long count = sums[sub];
+      if (count != 0) {
+        indexes[size] = negativeSide ? -(base | sub) : base | sub;
+        counts[size] = count;
+        size++;
+      }
+    }
   }
 
+  /** The indexes added, in an array of their exact length (this one's own when full). */
+  int[] indexes() {
+    return size == indexes.length ? indexes : Arrays.copyOf(indexes, size);
+  }
+
+  /** The counts added, in an array of their exact length (this one's own when full). */
   long[] counts() {
-    return Arrays.copyOf(counts, size);
+    return size == counts.length ? counts : Arrays.copyOf(counts, size);
   }
 
   int size() {

@@ -1,5 +1,7 @@
 package dev.tapes;
 
+import java.util.Arrays;
+
 /**
  * The default quantile store: a ring of {@value #SLOTS} {@link SketchSlot}s covering a time
  * window, so that values older than the window stop counting and percentiles never go stale.
@@ -60,23 +62,17 @@ final class WindowedSketch {
   /** The window's values as of {@code nowNanos}. */
   synchronized SketchSnapshot snapshot(long nowNanos) {
     rotate(nowNanos);
-    SparseBuckets buckets = new SparseBuckets(64);
+    int[] pages = pagesInUse();
+    SparseBuckets buckets = new SparseBuckets(pages.length * LogLinearBuckets.SUB_BUCKETS);
     long[] sums = new long[LogLinearBuckets.SUB_BUCKETS];
-    // Ascending signed index: the negative side from its largest magnitude down, then the
-    // positive side up.
-    for (int page = LogLinearBuckets.PAGES - 1; page >= 0; page--) {
-      if (sumPage(true, page, sums)) {
-        for (int sub = LogLinearBuckets.SUB_BUCKETS - 1; sub >= 0; sub--) {
-          buckets.add(-((page << LogLinearBuckets.SUB_BITS) | sub), sums[sub]);
-        }
+    for (int signedPage : pages) {
+      boolean negativeSide = signedPage < 0;
+      int page = negativeSide ? ~signedPage : signedPage;
+      Arrays.fill(sums, 0);
+      for (SketchSlot slot : slots) {
+        slot.addPage(negativeSide, page, sums, 0);
       }
-    }
-    for (int page = 0; page < LogLinearBuckets.PAGES; page++) {
-      if (sumPage(false, page, sums)) {
-        for (int sub = 0; sub < LogLinearBuckets.SUB_BUCKETS; sub++) {
-          buckets.add((page << LogLinearBuckets.SUB_BITS) | sub, sums[sub]);
-        }
-      }
+      buckets.addPage(page, negativeSide, sums);
     }
     // Extremes are read after the buckets: a writer sets them before counting, so they
     // include every value counted above.
@@ -89,13 +85,25 @@ final class WindowedSketch {
     return SketchSnapshot.adopt(buckets, min, max);
   }
 
-  /** Sums one page over all slots into {@code sums}; false if no slot has that page. */
-  private boolean sumPage(boolean negativeSide, int page, long[] sums) {
-    java.util.Arrays.fill(sums, 0);
-    boolean any = false;
+  /**
+   * The pages some slot has, in ascending order of their buckets' signed indexes: negative
+   * pages (as {@code ~page}) from the largest magnitude down, then positive pages up.
+   */
+  private int[] pagesInUse() {
+    long negative = 0;
+    long positive = 0;
     for (SketchSlot slot : slots) {
-      any |= slot.addPage(negativeSide, page, sums);
+      negative |= slot.pageMask(true);
+      positive |= slot.pageMask(false);
     }
-    return any;
+    int[] pages = new int[Long.bitCount(negative) + Long.bitCount(positive)];
+    int i = 0;
+    for (long rest = negative; rest != 0; rest &= ~Long.highestOneBit(rest)) {
+      pages[i++] = ~(Long.SIZE - 1 - Long.numberOfLeadingZeros(rest));
+    }
+    for (long rest = positive; rest != 0; rest &= rest - 1) {
+      pages[i++] = Long.numberOfTrailingZeros(rest);
+    }
+    return pages;
   }
 }

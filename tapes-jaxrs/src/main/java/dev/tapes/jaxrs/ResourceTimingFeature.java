@@ -53,10 +53,13 @@ public final class ResourceTimingFeature implements DynamicFeature {
   public void configure(ResourceInfo resourceInfo, FeatureContext context) {
     Class<?> resourceClass = resourceInfo.getResourceClass();
     Method method = resourceInfo.getResourceMethod();
-    if (resourceClass == null || method == null || !isResourceMethod(method)) {
+    if (resourceClass == null || method == null) {
       return;
     }
-    if (!settings.timeMetricsEndpoint() && MetricsResource.class.isAssignableFrom(resourceClass)) {
+    if (!isResourceMethod(method)
+        || (!settings.timeMetricsEndpoint()
+            && MetricsResource.class.isAssignableFrom(resourceClass))) {
+      context.register(new TimingFilter.MatchedOnly(), PRIORITY);
       return;
     }
     context.register(new TimingFilter(metricsOf(resourceClass, method)), PRIORITY);

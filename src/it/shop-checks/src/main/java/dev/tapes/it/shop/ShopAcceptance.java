@@ -61,6 +61,8 @@ public final class ShopAcceptance {
     assertThat(count(metrics, "/shop/OrderResource/cancel/errors")).isEqualTo(2);
     assertThat(count(metrics, "/shop/OrderResource/cancel/responses/5xx")).isEqualTo(2);
     assertThat(count(metrics, "/http/unmatched/4xx")).isEqualTo(1);
+    assertThat(count(metrics, "/http/unmatched/2xx"))
+        .as("GET /metrics, not timed, still matched a resource method").isZero();
     assertThat(serverLog.get()).contains("POST " + contextPath + "orders/41/cancel",
         "IllegalStateException: order 41 has already shipped");
 

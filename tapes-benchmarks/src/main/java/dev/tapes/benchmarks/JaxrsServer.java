@@ -47,7 +47,11 @@ public final class JaxrsServer {
     DROPWIZARD,
     /** Diagnostic: only the part of {@code TapesFeature} that times resource methods. */
     TAPES_TIMING,
-    /** Diagnostic: only {@code TapesFeature}'s global filter counting unmatched requests. */
+    /**
+     * Diagnostic: only {@code TapesFeature}'s global filter counting unmatched requests. Alone,
+     * it counts every request as unmatched (it relies on a request property the timing filter
+     * sets), which costs what its check and a meter mark cost beside the whole feature.
+     */
     TAPES_UNMATCHED
   }
 

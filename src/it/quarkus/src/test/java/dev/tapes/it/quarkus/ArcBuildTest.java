@@ -3,11 +3,11 @@ package dev.tapes.it.quarkus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapes.cdi.TapesBuildCompatibleExtension;
+import dev.tapes.examples.shop.Warehouse;
 import dev.tapes.it.quarkus.broken.InjectsAGauge;
 import dev.tapes.it.quarkus.broken.OneNameTwoKinds;
 import dev.tapes.it.quarkus.broken.TypoInClassTemplate;
 import dev.tapes.it.quarkus.broken.TypoInMethodTemplate;
-import dev.tapes.it.quarkus.shop.Warehouse;
 import io.quarkus.arc.processor.BeanArchives;
 import io.quarkus.arc.processor.BeanProcessor;
 import io.quarkus.arc.processor.bcextensions.ExtensionsEntryPoint;

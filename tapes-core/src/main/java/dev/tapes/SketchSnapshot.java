@@ -59,24 +59,36 @@ public final class SketchSnapshot implements Snapshot {
   private Moments moments() {
     Moments known = moments;
     if (known == null) {
-      // Representatives are clamped to the exact extremes: tighter for the outer buckets, and
-      // a single value has a standard deviation of exactly zero. Racing callers compute the
-      // same figures, so whichever is kept is right.
-      long total = size();
-      double sum = 0;
-      for (int i = 0; i < cumulative.length; i++) {
-        sum += representative(i) * count(i);
-      }
-      double average = clamp(sum / total);
-      double squares = 0;
-      for (int i = 0; i < cumulative.length; i++) {
-        double deviation = representative(i) - average;
-        squares += deviation * deviation * count(i);
-      }
-      known = new Moments(average, Math.sqrt(squares / total));
-      moments = known;
+      known = computeMoments();
+      moments = known; // racing callers compute the same figures: either may be kept
     }
     return known;
+  }
+
+  /**
+   * One pass over the buckets, each counted at its representative. Sums are taken about the
+   * median, near the mean for any sane distribution, so that the variance loses no precision
+   * to cancellation. Representatives of the outer buckets are clamped to the exact extremes:
+   * tighter, and a single value has a standard deviation of exactly zero.
+   */
+  private Moments computeMoments() {
+    double shift = getQuantile(0.5);
+    int last = cumulative.length - 1;
+    double sum = 0;
+    double squares = 0;
+    for (int i = 0; i <= last; i++) {
+      double value = i == 0 || i == last
+          ? representative(i)
+          : LogLinearBuckets.representative(indexes[i]);
+      double deviation = value - shift;
+      double count = count(i);
+      sum += deviation * count;
+      squares += deviation * deviation * count;
+    }
+    double total = cumulative[last];
+    double meanDeviation = sum / total;
+    double variance = Math.max(0, squares / total - meanDeviation * meanDeviation);
+    return new Moments(clamp(shift + meanDeviation), Math.sqrt(variance));
   }
 
   /** The snapshot of an empty window. */

@@ -51,15 +51,26 @@ final class SparseBuckets {
       indexes = Arrays.copyOf(indexes, capacity);
       counts = Arrays.copyOf(counts, capacity);
     }
-    for (int i = 0; i < LogLinearBuckets.SUB_BUCKETS; i++) {
-      int sub = negativeSide ? LogLinearBuckets.SUB_BUCKETS - 1 - i : i;
-      long count = sums[sub];
-      if (count != 0) {
-        indexes[size] = negativeSide ? -(base | sub) : base | sub;
-        counts[size] = count;
-        size++;
+    // Branch-free: every bucket is written at the end, and kept by advancing past it only when
+    // its count is not zero. Which buckets are empty follows no pattern a branch predictor
+    // could learn, and mispredictions cost more than the stores.
+    int end = size;
+    if (negativeSide) {
+      for (int sub = LogLinearBuckets.SUB_BUCKETS - 1; sub >= 0; sub--) {
+        long count = sums[sub];
+        indexes[end] = -(base | sub);
+        counts[end] = count;
+        end += count != 0 ? 1 : 0;
+      }
+    } else {
+      for (int sub = 0; sub < LogLinearBuckets.SUB_BUCKETS; sub++) {
+        long count = sums[sub];
+        indexes[end] = base | sub;
+        counts[end] = count;
+        end += count != 0 ? 1 : 0;
       }
     }
+    size = end;
   }
 
   /** The indexes added, in an array of their exact length (this one's own when full). */

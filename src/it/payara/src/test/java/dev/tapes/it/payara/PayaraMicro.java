@@ -1,5 +1,7 @@
 package dev.tapes.it.payara;
 
+import dev.tapes.it.shop.DeploymentDirectory;
+import dev.tapes.it.shop.WarServer;
 import dev.tapes.testkit.Await;
 import dev.tapes.testkit.FreePort;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,22 +32,25 @@ import java.util.function.BooleanSupplier;
  * failed, so deployments are judged by the autodeployer's marker files, and tests still check the
  * application over HTTP. It starts in 3-8 s and stops on SIGTERM in under a second.
  */
-final class PayaraMicro implements AutoCloseable {
+final class PayaraMicro implements WarServer, AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final DeploymentDirectory.Markers PAYARA_MARKERS =
+      new DeploymentDirectory.Markers("_deployed", "_deployFailed", "_undeployed", "_undeployFailed");
 
   private final Process process;
   private final Path directory;
-  private final Path deployments;
+  private final DeploymentDirectory deployments;
   private final Path log;
   private final int port;
 
   private PayaraMicro(Process process, Path directory, int port) {
     this.process = process;
     this.directory = directory;
-    this.deployments = directory.resolve("deploy");
+    this.deployments = new DeploymentDirectory(directory.resolve("deploy"), PAYARA_MARKERS,
+        DEPLOY_TIMEOUT, this::await, this::log);
     this.log = directory.resolve("server.log");
     this.port = port;
   }
@@ -92,48 +96,31 @@ final class PayaraMicro implements AutoCloseable {
     return server;
   }
 
-  long pid() {
+
+  @Override
+  public long pid() {
     return process.pid();
   }
 
   /** {@code http://127.0.0.1:PORT/} + {@code path}. */
-  URI uri(String path) {
+  @Override
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + "/" + path);
   }
 
-  /**
-   * Deploys {@code war} as {@code /name}: copied in under another name and renamed, so that the
-   * autodeployer never sees half a file, then the marker awaited.
-   */
-  void deploy(Path war, String name) throws IOException {
-    Path deployed = deployments.resolve(name + ".war_deployed");
-    Path failed = deployments.resolve(name + ".war_deployFailed");
-    Files.deleteIfExists(deployed);
-    Files.deleteIfExists(failed);
-    Path part = deployments.resolve("." + name + ".war.part");
-    Files.copy(war, part, StandardCopyOption.REPLACE_EXISTING);
-    Files.move(part, deployments.resolve(name + ".war"), StandardCopyOption.ATOMIC_MOVE);
-    await(DEPLOY_TIMEOUT, "deployment of " + name,
-        () -> Files.exists(deployed) || Files.exists(failed));
-    if (Files.exists(failed)) {
-      throw new AssertionError("deployment of " + name + " failed; log:\n" + log());
-    }
+  @Override
+  public void deploy(Path war, String name) throws IOException {
+    deployments.deploy(war, name);
   }
 
-  /** Undeploys {@code /name} (its CDI container shuts down) and awaits the marker. */
-  void undeploy(String name) throws IOException {
-    Path undeployed = deployments.resolve(name + ".war_undeployed");
-    Path failed = deployments.resolve(name + ".war_undeployFailed");
-    Files.delete(deployments.resolve(name + ".war"));
-    await(DEPLOY_TIMEOUT, "undeployment of " + name,
-        () -> Files.exists(undeployed) || Files.exists(failed));
-    if (Files.exists(failed)) {
-      throw new AssertionError("undeployment of " + name + " failed; log:\n" + log());
-    }
+  @Override
+  public void undeploy(String name) throws IOException {
+    deployments.undeploy(name);
   }
 
   /** What the server has logged so far. */
-  String log() {
+  @Override
+  public String log() {
     try {
       return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
     } catch (IOException e) {

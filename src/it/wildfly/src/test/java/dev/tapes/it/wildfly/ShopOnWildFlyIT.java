@@ -2,11 +2,9 @@ package dev.tapes.it.wildfly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tapes.it.shop.ShopAcceptance;
 import dev.tapes.it.shop.ShopClient;
 import dev.tapes.testkit.Await;
 import dev.tapes.testkit.JvmProbe;
-import dev.tapes.testkit.ListeningSockets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,26 +40,12 @@ class ShopOnWildFlyIT {
 
   @Test
   void shopMetricsAreNamedPerClassAndCountedExactlyInJsonAndPrometheusText() throws IOException {
-    server.deploy(WAR, "shop");
-    try {
-      ShopAcceptance.check(new ShopClient(server.uri("shop/")), "/shop/", server::log);
-    } finally {
-      server.undeploy("shop");
-    }
+    server.checkShop(WAR);
   }
 
   @Test
   void serverListensOnLoopbackOnly() throws IOException {
-    server.deploy(WAR, "exposure");
-    try {
-      assertThat(new ShopClient(server.uri("exposure/")).send("GET", "widgets").statusCode())
-          .isEqualTo(200);
-
-      assertThat(ListeningSockets.of(server.pid())).as("the HTTP listener").isNotEmpty();
-      assertThat(ListeningSockets.nonLoopback(server.pid())).isEmpty();
-    } finally {
-      server.undeploy("exposure");
-    }
+    server.checkListensOnLoopbackOnly(WAR);
   }
 
   /**

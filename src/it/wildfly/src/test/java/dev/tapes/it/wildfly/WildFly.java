@@ -1,5 +1,7 @@
 package dev.tapes.it.wildfly;
 
+import dev.tapes.it.shop.DeploymentDirectory;
+import dev.tapes.it.shop.WarServer;
 import dev.tapes.testkit.Await;
 import dev.tapes.testkit.FreePort;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,11 +37,13 @@ import java.util.function.BooleanSupplier;
  * too). Deployments are judged by the scanner's marker files ({@code NAME.war.deployed} or {@code
  * .failed}, {@code .undeployed}) and then over HTTP.
  */
-final class WildFly implements AutoCloseable {
+final class WildFly implements WarServer, AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final DeploymentDirectory.Markers SCANNER_MARKERS =
+      new DeploymentDirectory.Markers(".deployed", ".failed", ".undeployed", ".failed");
   private static final String READY = "WFLYSRV0025";
 
   /**
@@ -52,7 +55,7 @@ final class WildFly implements AutoCloseable {
 
   private final Process script;
   private final Path directory;
-  private final Path deployments;
+  private final DeploymentDirectory deployments;
   private final Path log;
   private final int port;
   private long pid;
@@ -60,7 +63,8 @@ final class WildFly implements AutoCloseable {
   private WildFly(Process script, Path directory, int port) {
     this.script = script;
     this.directory = directory;
-    this.deployments = directory.resolve("standalone/deployments");
+    this.deployments = new DeploymentDirectory(directory.resolve("standalone/deployments"),
+        SCANNER_MARKERS, DEPLOY_TIMEOUT, this::await, this::log);
     this.log = directory.resolve("console.log");
     this.port = port;
   }
@@ -110,45 +114,30 @@ final class WildFly implements AutoCloseable {
   }
 
   /** The server JVM's process id (not the script's). */
-  long pid() {
+  @Override
+  public long pid() {
     return pid;
   }
 
   /** {@code http://127.0.0.1:PORT/} + {@code path}. */
-  URI uri(String path) {
+  @Override
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + "/" + path);
   }
 
-  /**
-   * Deploys {@code war} as {@code /name}: copied in under another name and renamed, so that the
-   * scanner never sees half a file, then its marker awaited.
-   */
-  void deploy(Path war, String name) throws IOException {
-    Path deployed = deployments.resolve(name + ".war.deployed");
-    Path failed = deployments.resolve(name + ".war.failed");
-    Files.deleteIfExists(deployed);
-    Files.deleteIfExists(failed);
-    Path part = deployments.resolve("." + name + ".war.part");
-    Files.copy(war, part, StandardCopyOption.REPLACE_EXISTING);
-    Files.move(part, deployments.resolve(name + ".war"), StandardCopyOption.ATOMIC_MOVE);
-    await(DEPLOY_TIMEOUT, "deployment of " + name,
-        () -> Files.exists(deployed) || Files.exists(failed));
-    if (Files.exists(failed)) {
-      throw new AssertionError("deployment of " + name + " failed: "
-          + Files.readString(failed) + "; log:\n" + log());
-    }
+  @Override
+  public void deploy(Path war, String name) throws IOException {
+    deployments.deploy(war, name);
   }
 
-  /** Undeploys {@code /name} (its CDI container shuts down) and awaits the marker. */
-  void undeploy(String name) throws IOException {
-    Path undeployed = deployments.resolve(name + ".war.undeployed");
-    Files.deleteIfExists(undeployed);
-    Files.delete(deployments.resolve(name + ".war"));
-    await(DEPLOY_TIMEOUT, "undeployment of " + name, () -> Files.exists(undeployed));
+  @Override
+  public void undeploy(String name) throws IOException {
+    deployments.undeploy(name);
   }
 
   /** What the server has written to its console so far (the provisioned server logs there). */
-  String log() {
+  @Override
+  public String log() {
     try {
       return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     } catch (IOException e) {

@@ -4,22 +4,38 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Bucket counts in pages of 64 ints, one page per octave and sign, allocated the first time a
- * value of that octave arrives and kept for good: recording allocates only when a page is first
- * met. Counts are unsigned ints: a bucket holds up to 2^32 - 1 values per slot.
+ * Bucket counts in pages of 64 16-bit counters, one page per octave and sign, allocated the first
+ * time a value of that octave arrives and kept for good: recording allocates only when a page is
+ * first met. Pages are most of a timer's memory, and 16 bits halve them (144 bytes a page instead
+ * of 272 for ints).
+ *
+ * <p>A bucket that reaches 65,535 within one window slot carries: the writer that would pass it
+ * sets the counter back to zero (one compare-and-set, which only one writer wins) and then adds
+ * one to the bucket's carry, an int counting units of 65,536 in a page of carries allocated for
+ * that octave the first time it overflows. Only a hot bucket ever pays for carries. A reader that
+ * falls between the two steps sees the bucket 65,536 short; the next read is whole again.
  */
 final class SketchPages {
 
-  private static final VarHandle PAGE = MethodHandles.arrayElementVarHandle(int[][].class);
-  private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
+  /** The largest count a 16-bit counter holds; one more carries. */
+  static final char MAX_COUNT = Character.MAX_VALUE;
+  /** What one carry stands for. */
+  static final long CARRY_UNIT = MAX_COUNT + 1L;
+
+  private static final VarHandle PAGE = MethodHandles.arrayElementVarHandle(char[][].class);
+  private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(char[].class);
+  private static final VarHandle CARRY_PAGE = MethodHandles.arrayElementVarHandle(int[][].class);
+  private static final VarHandle CARRY = MethodHandles.arrayElementVarHandle(int[].class);
   private static final VarHandle NEGATIVE;
+  private static final VarHandle CARRIES;
   private static final VarHandle POSITIVE_MASK;
   private static final VarHandle NEGATIVE_MASK;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      NEGATIVE = lookup.findVarHandle(SketchPages.class, "negative", int[][].class);
+      NEGATIVE = lookup.findVarHandle(SketchPages.class, "negative", char[][].class);
+      CARRIES = lookup.findVarHandle(SketchPages.class, "carries", int[][].class);
       POSITIVE_MASK = lookup.findVarHandle(SketchPages.class, "positiveMask", long.class);
       NEGATIVE_MASK = lookup.findVarHandle(SketchPages.class, "negativeMask", long.class);
     } catch (ReflectiveOperationException e) {
@@ -27,9 +43,14 @@ final class SketchPages {
     }
   }
 
-  private final int[][] positive = new int[LogLinearBuckets.PAGES][];
+  private final char[][] positive = new char[LogLinearBuckets.PAGES][];
   /** Most histograms never see a negative value, so this side exists only once one arrives. */
-  private volatile int[][] negative;
+  private volatile char[][] negative;
+  /**
+   * Carry pages by {@link #carryIndex}, for both sides; null until a bucket first overflows, as
+   * most metrics never do.
+   */
+  private volatile int[][] carries;
   /**
    * Bit p set once page p of a side exists (57 pages fit a long), so that readers visit the
    * handful of octaves a metric uses instead of probing all of them on every snapshot.
@@ -42,15 +63,37 @@ final class SketchPages {
    * changed that bucket meanwhile: the sign of contention the slot stripes on.
    */
   boolean tryIncrement(long value) {
-    int[] counts = pageOf(value);
+    char[] counts = pageOf(value);
     int sub = subOf(value);
-    int count = (int) COUNT.getOpaque(counts, sub);
-    return COUNT.compareAndSet(counts, sub, count, count + 1);
+    char count = (char) COUNT.getOpaque(counts, sub);
+    if (count == MAX_COUNT) {
+      return tryCarry(value, counts, sub);
+    }
+    return COUNT.compareAndSet(counts, sub, count, (char) (count + 1));
   }
 
   /** Counts {@code value}, whatever other threads do. */
   void increment(long value) {
-    COUNT.getAndAdd(pageOf(value), subOf(value), 1);
+    char[] counts = pageOf(value);
+    int sub = subOf(value);
+    while (true) {
+      char count = (char) COUNT.getOpaque(counts, sub);
+      if (count == MAX_COUNT
+          ? tryCarry(value, counts, sub)
+          : COUNT.compareAndSet(counts, sub, count, (char) (count + 1))) {
+        return;
+      }
+    }
+  }
+
+  /** Passes a full counter's 65,535 plus this value on to its carry; false if another won. */
+  private boolean tryCarry(long value, char[] counts, int sub) {
+    if (!COUNT.compareAndSet(counts, sub, MAX_COUNT, (char) 0)) {
+      return false;
+    }
+    int page = LogLinearBuckets.page(magnitude(value));
+    CARRY.getAndAdd(carryPage(carryIndex(value < 0, page)), sub, 1);
+    return true;
   }
 
   /** The pages of one side that exist, as a bit set: bit p for page p. */
@@ -63,8 +106,8 @@ final class SketchPages {
    * page was never touched.
    */
   void addPage(boolean negativeSide, int page, long[] sums, int offset) {
-    int[][] pages = negativeSide ? negative : positive;
-    int[] counts = pages == null ? null : (int[]) PAGE.getAcquire(pages, page);
+    char[][] pages = negativeSide ? negative : positive;
+    char[] counts = pages == null ? null : (char[]) PAGE.getAcquire(pages, page);
     if (counts == null) {
       return;
     }
@@ -72,23 +115,42 @@ final class SketchPages {
     // a count a racing writer is changing may be read either side of its change, as with any
     // read of a live metric.
     for (int sub = 0; sub < counts.length; sub++) {
-      sums[offset + sub] += Integer.toUnsignedLong(counts[sub]);
+      sums[offset + sub] += counts[sub];
+    }
+    int[][] carried = carries;
+    int[] carry = carried == null ? null
+        : (int[]) CARRY_PAGE.getAcquire(carried, carryIndex(negativeSide, page));
+    if (carry != null) {
+      for (int sub = 0; sub < carry.length; sub++) {
+        sums[offset + sub] += Integer.toUnsignedLong(carry[sub]) * CARRY_UNIT;
+      }
     }
   }
 
   /** Zeroes every count, keeping the pages so that refilling them allocates nothing. */
   void reset() {
     clear(positive);
-    int[][] negatives = negative;
+    char[][] negatives = negative;
     if (negatives != null) {
       clear(negatives);
     }
+    int[][] carried = carries;
+    if (carried != null) {
+      for (int index = 0; index < carried.length; index++) {
+        int[] carry = (int[]) CARRY_PAGE.getAcquire(carried, index);
+        if (carry != null) {
+          for (int sub = 0; sub < carry.length; sub++) {
+            CARRY.setOpaque(carry, sub, 0);
+          }
+        }
+      }
+    }
   }
 
-  private int[] pageOf(long value) {
-    int[][] pages = value >= 0 ? positive : negativePages();
+  private char[] pageOf(long value) {
+    char[][] pages = value >= 0 ? positive : negativePages();
     int page = LogLinearBuckets.page(magnitude(value));
-    int[] counts = (int[]) PAGE.getAcquire(pages, page);
+    char[] counts = (char[]) PAGE.getAcquire(pages, page);
     return counts != null ? counts : allocatePage(pages, page, value < 0);
   }
 
@@ -101,19 +163,19 @@ final class SketchPages {
     return value >= 0 ? value : value == Long.MIN_VALUE ? Long.MAX_VALUE : -value;
   }
 
-  private int[][] negativePages() {
-    int[][] pages = negative;
+  private char[][] negativePages() {
+    char[][] pages = negative;
     if (pages == null) {
-      int[][] fresh = new int[LogLinearBuckets.PAGES][];
-      int[][] witness = (int[][]) NEGATIVE.compareAndExchange(this, null, fresh);
+      char[][] fresh = new char[LogLinearBuckets.PAGES][];
+      char[][] witness = (char[][]) NEGATIVE.compareAndExchange(this, null, fresh);
       pages = witness == null ? fresh : witness;
     }
     return pages;
   }
 
-  private int[] allocatePage(int[][] pages, int page, boolean negativeSide) {
-    int[] fresh = new int[LogLinearBuckets.SUB_BUCKETS];
-    int[] witness = (int[]) PAGE.compareAndExchange(pages, page, null, fresh);
+  private char[] allocatePage(char[][] pages, int page, boolean negativeSide) {
+    char[] fresh = new char[LogLinearBuckets.SUB_BUCKETS];
+    char[] witness = (char[]) PAGE.compareAndExchange(pages, page, null, fresh);
     if (witness != null) {
       return witness;
     }
@@ -132,12 +194,32 @@ final class SketchPages {
     return fresh;
   }
 
-  private static void clear(int[][] pages) {
+  private static int carryIndex(boolean negativeSide, int page) {
+    return negativeSide ? LogLinearBuckets.PAGES + page : page;
+  }
+
+  private int[] carryPage(int index) {
+    int[][] carried = carries;
+    if (carried == null) {
+      int[][] fresh = new int[2 * LogLinearBuckets.PAGES][];
+      int[][] witness = (int[][]) CARRIES.compareAndExchange(this, null, fresh);
+      carried = witness == null ? fresh : witness;
+    }
+    int[] carry = (int[]) CARRY_PAGE.getAcquire(carried, index);
+    if (carry == null) {
+      int[] fresh = new int[LogLinearBuckets.SUB_BUCKETS];
+      int[] witness = (int[]) CARRY_PAGE.compareAndExchange(carried, index, null, fresh);
+      carry = witness == null ? fresh : witness;
+    }
+    return carry;
+  }
+
+  private static void clear(char[][] pages) {
     for (int page = 0; page < pages.length; page++) {
-      int[] counts = (int[]) PAGE.getAcquire(pages, page);
+      char[] counts = (char[]) PAGE.getAcquire(pages, page);
       if (counts != null) {
         for (int sub = 0; sub < counts.length; sub++) {
-          COUNT.setOpaque(counts, sub, 0);
+          COUNT.setOpaque(counts, sub, (char) 0);
         }
       }
     }

@@ -21,6 +21,29 @@ class SketchSlotTest {
   }
 
   @Test
+  void bucketsCarryPastSixteenBitsOnBothSidesAndResetEmptiesTheCarries() {
+    SketchSlot slot = new SketchSlot();
+    long many = 3 * SketchPages.CARRY_UNIT + 7;
+    for (long i = 0; i < many; i++) {
+      slot.record(1_000_000);
+      slot.record(-5);
+      if (i == SketchPages.MAX_COUNT - 1) {
+        assertThat(countOf(slot, 1_000_000)).as("a full counter").isEqualTo(SketchPages.MAX_COUNT);
+      }
+    }
+
+    assertThat(countOf(slot, 1_000_000)).isEqualTo(many);
+    assertThat(countOf(slot, -5)).isEqualTo(many);
+    assertThat(countOf(slot, 2_000_000)).as("another octave").isZero();
+
+    slot.reset();
+    assertThat(countOf(slot, 1_000_000)).isZero();
+    assertThat(countOf(slot, -5)).isZero();
+    slot.record(1_000_000);
+    assertThat(countOf(slot, 1_000_000)).isEqualTo(1);
+  }
+
+  @Test
   void contendedWritersStripeTheSlotAndLoseNothing() throws Exception {
     SketchSlot slot = new SketchSlot();
     int threads = 2;

@@ -7,8 +7,8 @@
 #          recording included), scrapes of 1,000 timers on 1 thread, retained bytes per timer
 #          (JOL), quantile errors and the aggregator's throughput.
 #
-#   tapes-benchmarks/run.sh                 # short settings: about 6 minutes
-#   tapes-benchmarks/run.sh full            # the settings of docs/BENCHMARKS.md: about 35 minutes
+#   tapes-benchmarks/run.sh                 # short settings: about 5 minutes
+#   tapes-benchmarks/run.sh full            # the settings of docs/BENCHMARKS.md: about 26 minutes
 #   tapes-benchmarks/run.sh smoke           # one 50 ms iteration each: proves it runs
 #   tapes-benchmarks/run.sh short --include 'TimerUpdate' --threads 2   # a JMH subset
 #   tapes-benchmarks/run.sh short --stages jaxrs                       # one stage

@@ -102,10 +102,10 @@ final class SketchPages {
   }
 
   /**
-   * Adds the counts of one page to {@code sums}, from {@code offset} on; adds nothing if the
-   * page was never touched.
+   * Adds the counts of one page to {@code sums}, bucket by bucket; adds nothing if the page was
+   * never touched.
    */
-  void addPage(boolean negativeSide, int page, long[] sums, int offset) {
+  void addPage(boolean negativeSide, int page, long[] sums) {
     char[][] pages = negativeSide ? negative : positive;
     char[] counts = pages == null ? null : (char[]) PAGE.getAcquire(pages, page);
     if (counts == null) {
@@ -115,14 +115,14 @@ final class SketchPages {
     // a count a racing writer is changing may be read either side of its change, as with any
     // read of a live metric.
     for (int sub = 0; sub < counts.length; sub++) {
-      sums[offset + sub] += counts[sub];
+      sums[sub] += counts[sub];
     }
     int[][] carried = carries;
     int[] carry = carried == null ? null
         : (int[]) CARRY_PAGE.getAcquire(carried, carryIndex(negativeSide, page));
     if (carry != null) {
       for (int sub = 0; sub < carry.length; sub++) {
-        sums[offset + sub] += Integer.toUnsignedLong(carry[sub]) * CARRY_UNIT;
+        sums[sub] += Integer.toUnsignedLong(carry[sub]) * CARRY_UNIT;
       }
     }
   }

@@ -134,19 +134,18 @@ final class SketchSlot {
   }
 
   /**
-   * Adds one page's counts, over every stripe, to {@code sums} from {@code offset}; adds nothing
-   * where a stripe lacks the page.
+   * Adds one page's counts, over every stripe, to {@code sums}; nothing where a stripe lacks it.
    */
-  void addPage(boolean negativeSide, int page, long[] sums, int offset) {
+  void addPage(boolean negativeSide, int page, long[] sums) {
     SketchPages[] striped = stripes;
     if (striped == null) {
-      primary.addPage(negativeSide, page, sums, offset);
+      primary.addPage(negativeSide, page, sums);
       return;
     }
     for (int i = 0; i < striped.length; i++) {
       SketchPages pages = (SketchPages) STRIPE.getAcquire(striped, i);
       if (pages != null) {
-        pages.addPage(negativeSide, page, sums, offset);
+        pages.addPage(negativeSide, page, sums);
       }
     }
   }

@@ -70,7 +70,7 @@ final class WindowedSketch {
       int page = negativeSide ? ~signedPage : signedPage;
       Arrays.fill(sums, 0);
       for (SketchSlot slot : slots) {
-        slot.addPage(negativeSide, page, sums, 0);
+        slot.addPage(negativeSide, page, sums);
       }
       buckets.addPage(page, negativeSide, sums);
     }

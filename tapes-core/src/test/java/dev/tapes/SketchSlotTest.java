@@ -72,7 +72,7 @@ class SketchSlotTest {
   private static long countOf(SketchSlot slot, long value) {
     int index = LogLinearBuckets.index(value);
     long[] sums = new long[LogLinearBuckets.SUB_BUCKETS];
-    slot.addPage(index < 0, Math.abs(index) >>> LogLinearBuckets.SUB_BITS, sums, 0);
+    slot.addPage(index < 0, Math.abs(index) >>> LogLinearBuckets.SUB_BITS, sums);
     return sums[Math.abs(index) & (LogLinearBuckets.SUB_BUCKETS - 1)];
   }
 

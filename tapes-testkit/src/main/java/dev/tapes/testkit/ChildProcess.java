@@ -101,7 +101,7 @@ public final class ChildProcess implements AutoCloseable {
       LOG.log(Level.DEBUG, "the JVM is shutting down; its hook stops the process too");
     }
     try {
-      ToolCache.deleteRecursively(directory);
+      Directories.deleteRecursively(directory);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "cannot delete " + directory, e);
     }

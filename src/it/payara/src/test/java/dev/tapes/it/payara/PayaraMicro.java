@@ -3,16 +3,14 @@ package dev.tapes.it.payara;
 import dev.tapes.it.shop.DeploymentDirectory;
 import dev.tapes.it.shop.WarServer;
 import dev.tapes.testkit.Await;
+import dev.tapes.testkit.Directories;
 import dev.tapes.testkit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +63,7 @@ final class PayaraMicro implements WarServer, AutoCloseable {
       throw new IllegalStateException("no Payara Micro at " + jar + "; run the tests through "
           + "Maven (mvn verify), which fetches it");
     }
-    deleteRecursively(directory);
+    Directories.deleteRecursively(directory);
     Path deployments = Files.createDirectories(directory.resolve("deploy"));
     Path preBoot = directory.resolve("preboot.txt");
     String config = "set configs.config.server-config.";
@@ -154,26 +152,6 @@ final class PayaraMicro implements WarServer, AutoCloseable {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
-    deleteRecursively(directory.resolve("root"));
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    Files.walkFileTree(path, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-          throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    Directories.deleteRecursively(directory.resolve("root"));
   }
 }

@@ -3,6 +3,7 @@ package dev.tapes.it.wildfly;
 import dev.tapes.it.shop.DeploymentDirectory;
 import dev.tapes.it.shop.WarServer;
 import dev.tapes.testkit.Await;
+import dev.tapes.testkit.Directories;
 import dev.tapes.testkit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ final class WildFly implements WarServer, AutoCloseable {
       throw new IllegalStateException("no WildFly at " + home + "; run the tests through Maven"
           + " (mvn verify), which provisions it");
     }
-    deleteRecursively(directory);
+    Directories.deleteRecursively(directory);
     Path base = directory.resolve("standalone");
     copyRecursively(home.resolve("standalone"), base);
     Path configuration = base.resolve("configuration/standalone.xml");
@@ -183,7 +184,7 @@ final class WildFly implements WarServer, AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException("waiting for WildFly (" + pid + ") to exit", e);
     }
-    deleteRecursively(directory.resolve("standalone"));
+    Directories.deleteRecursively(directory.resolve("standalone"));
   }
 
   private static void copyRecursively(Path source, Path target) throws IOException {
@@ -199,26 +200,6 @@ final class WildFly implements WarServer, AutoCloseable {
       public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
           throws IOException {
         Files.copy(file, target.resolve(source.relativize(file)));
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    Files.walkFileTree(path, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-          throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
         return FileVisitResult.CONTINUE;
       }
     });

@@ -11,14 +11,13 @@ import java.util.concurrent.atomic.LongAdder;
  * try { handle(request); } finally { inFlight.decrement(); }
  * }</pre>
  */
-public final class Counter implements Metric {
+public final class Counter extends Instrument implements Metric {
 
-  private final String name;
   /** LongAdder, not AtomicLong: increments vastly outnumber reads and must not contend. */
   private final LongAdder count = new LongAdder();
 
   Counter(String name) {
-    this.name = name;
+    super(name);
   }
 
   public void increment() {
@@ -46,7 +45,8 @@ public final class Counter implements Metric {
     return name;
   }
 
-  CounterSnapshot snapshot() {
+  @Override
+  CounterSnapshot snapshot(long nowNanos) {
     return new CounterSnapshot(name, count.sum());
   }
 

@@ -8,4 +8,9 @@ public record CounterSnapshot(String name, long count) implements MetricSnapshot
   public CounterSnapshot {
     Objects.requireNonNull(name, "name");
   }
+
+  @Override
+  public MetricType type() {
+    return MetricType.COUNTER;
+  }
 }

@@ -68,6 +68,10 @@ final class ExponentiallyDecayingReservoir implements ValueStore {
     rescaleIfDue(nowNanos);
   }
 
+  /** Nothing to do: {@link #record} reads the clock itself. */
+  @Override
+  public void tickIfDue(long nowNanos) {}
+
   @Override
   public synchronized Snapshot snapshot(long nowNanos) {
     rescaleIfDue(nowNanos);

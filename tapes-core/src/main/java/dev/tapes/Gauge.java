@@ -14,16 +14,15 @@ import java.util.function.Supplier;
  * or returns null, snapshots report {@code NaN}; the first failure is logged, and the next
  * after a recovery.
  */
-public final class Gauge<T extends Number> implements Metric {
+public final class Gauge<T extends Number> extends Instrument implements Metric {
 
   private static final System.Logger LOG = System.getLogger(Gauge.class.getName());
 
-  private final String name;
   private final Supplier<T> producer;
   private volatile boolean failing;
 
   Gauge(String name, Supplier<T> producer) {
-    this.name = name;
+    super(name);
     this.producer = producer;
   }
 
@@ -37,7 +36,8 @@ public final class Gauge<T extends Number> implements Metric {
     return name;
   }
 
-  GaugeSnapshot snapshot() {
+  @Override
+  GaugeSnapshot snapshot(long nowNanos) {
     T value;
     try {
       value = producer.get();

@@ -8,4 +8,9 @@ public record GaugeSnapshot(String name, double value) implements MetricSnapshot
   public GaugeSnapshot {
     Objects.requireNonNull(name, "name");
   }
+
+  @Override
+  public MetricType type() {
+    return MetricType.GAUGE;
+  }
 }

@@ -1,6 +1,7 @@
 package dev.tapes;
 
 import java.lang.System.Logger.Level;
+import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,8 +10,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ticks registries about once a second, so that events are attributed to the five-second
- * interval and window slot they happened in although recording never reads the clock.
+ * Ticks registries on the system clock about once a second, so that events are attributed to the
+ * five-second interval and window slot they happened in although recording never reads the clock.
  *
  * <p>Registries share one daemon thread, {@value #THREAD_NAME}, unless they bring a scheduler
  * of their own (a container's managed executor). The task holds its registry weakly, so a
@@ -30,6 +31,12 @@ final class Heartbeat {
 
   /** Starts ticking {@code registry} on {@code scheduler}, or on the shared thread if null. */
   static ScheduledFuture<?> start(Registry registry, ScheduledExecutorService scheduler) {
+    return start(new WeakReference<>(registry), scheduler);
+  }
+
+  /** Starts ticking the registry {@code registry} refers to, until it is gone. */
+  static ScheduledFuture<?> start(Reference<Registry> registry,
+      ScheduledExecutorService scheduler) {
     Beat beat = new Beat(registry);
     ScheduledExecutorService executor = scheduler == null ? SHARED : scheduler;
     long periodNanos = PERIOD.toNanos();
@@ -54,12 +61,12 @@ final class Heartbeat {
 
   private static final class Beat implements Runnable {
 
-    private final WeakReference<Registry> registry;
+    private final Reference<Registry> registry;
     private volatile ScheduledFuture<?> future;
     private boolean failing;
 
-    Beat(Registry registry) {
-      this.registry = new WeakReference<>(registry);
+    Beat(Reference<Registry> registry) {
+      this.registry = registry;
     }
 
     @Override

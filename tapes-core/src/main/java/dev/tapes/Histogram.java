@@ -15,28 +15,33 @@ import java.util.concurrent.atomic.LongAdder;
  * allocates nothing, and every quantile is within 0.78 % of the exact quantile of the values
  * of the last window.
  */
-public final class Histogram implements Metric, Ticking {
+public final class Histogram extends Instrument implements Metric {
 
-  private final String name;
   private final Clock clock;
   /**
    * Keeps the registry, hence its heartbeat, alive while this metric is in use: an application
    * may hold only its metrics, and they must go on ticking.
    */
   private final Registry owner;
+  /** Whether recording reads the clock: on every clock but the system's, which ticks itself. */
+  private final boolean clockChecked;
   private final LongAdder count = new LongAdder();
   /** Wraps on overflow past 2^63 in total, as a Prometheus client's integer sum would. */
   private final LongAdder sum = new LongAdder();
   private final ValueStore store;
 
   Histogram(String name, Registry owner, ValueStore store) {
-    this.name = name;
+    super(name);
     this.owner = owner;
     this.clock = owner.getClock();
+    this.clockChecked = owner.isClockChecked();
     this.store = store;
   }
 
   public void update(long value) {
+    if (clockChecked) {
+      store.tickIfDue(clock.nanoTime());
+    }
     count.increment();
     sum.add(value);
     store.record(value);
@@ -63,10 +68,11 @@ public final class Histogram implements Metric, Ticking {
   }
 
   @Override
-  public void tick(long nowNanos) {
+  void tick(long nowNanos) {
     store.tick(nowNanos);
   }
 
+  @Override
   HistogramSnapshot snapshot(long nowNanos) {
     // The window first: a value counted in it is then also in count and sum.
     Snapshot window = store.snapshot(nowNanos);

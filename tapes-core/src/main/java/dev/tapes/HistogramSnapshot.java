@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param window the values of the recent window
  */
 public record HistogramSnapshot(String name, long count, long sum, Snapshot window)
-    implements MetricSnapshot {
+    implements DistributionSnapshot {
 
   public HistogramSnapshot {
     Objects.requireNonNull(name, "name");
@@ -18,5 +18,10 @@ public record HistogramSnapshot(String name, long count, long sum, Snapshot wind
     if (count < 0) {
       throw new IllegalArgumentException("histogram '" + name + "' count is negative: " + count);
     }
+  }
+
+  @Override
+  public MetricType type() {
+    return MetricType.HISTOGRAM;
   }
 }

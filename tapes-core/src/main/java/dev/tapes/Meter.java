@@ -12,29 +12,35 @@ import java.util.concurrent.atomic.LongAdder;
  * errors.mark();
  * }</pre>
  *
- * <p>{@link #mark} is one {@link LongAdder} add: it reads no clock and takes no lock. The
- * averages tick on the registry's heartbeat and on every read (see {@link MovingAverages}).
+ * <p>{@link #mark} is one {@link LongAdder} add: on the system clock it reads no clock and takes
+ * no lock, and the averages tick on the registry's heartbeat and on every read. On any other clock
+ * it reads that clock first, to tick when time has moved (see {@link MovingAverages}).
  */
-public final class Meter implements Metric, Ticking {
+public final class Meter extends Instrument implements Metric {
 
-  private final String name;
   private final Clock clock;
   /**
    * Keeps the registry, hence its heartbeat, alive while this metric is in use: an application
    * may hold only its metrics, and they must go on ticking.
    */
   private final Registry owner;
+  /** Whether recording reads the clock: on every clock but the system's, which ticks itself. */
+  private final boolean clockChecked;
   private final LongAdder count = new LongAdder();
   private final MovingAverages averages;
 
   Meter(String name, Registry owner) {
-    this.name = name;
+    super(name);
     this.owner = owner;
     this.clock = owner.getClock();
+    this.clockChecked = owner.isClockChecked();
     this.averages = new MovingAverages(clock.nanoTime());
   }
 
   public void mark() {
+    if (clockChecked) {
+      averages.tickIfDue(clock.nanoTime(), count);
+    }
     count.increment();
   }
 
@@ -46,6 +52,9 @@ public final class Meter implements Metric, Ticking {
   public void mark(long n) {
     if (n < 0) {
       throw new IllegalArgumentException("meter '" + name + "' cannot mark " + n + " events");
+    }
+    if (clockChecked) {
+      averages.tickIfDue(clock.nanoTime(), count);
     }
     count.add(n);
   }
@@ -76,10 +85,11 @@ public final class Meter implements Metric, Ticking {
   }
 
   @Override
-  public void tick(long nowNanos) {
+  void tick(long nowNanos) {
     averages.tick(nowNanos, count.sum());
   }
 
+  @Override
   MeterSnapshot snapshot(long nowNanos) {
     long events = count.sum();
     return new MeterSnapshot(name, events, averages.rates(nowNanos, events));

@@ -12,4 +12,9 @@ public record MeterSnapshot(String name, long count, Rates rates) implements Met
       throw new IllegalArgumentException("meter '" + name + "' count is negative: " + count);
     }
   }
+
+  @Override
+  public MetricType type() {
+    return MetricType.METER;
+  }
 }

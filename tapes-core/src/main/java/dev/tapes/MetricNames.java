@@ -1,12 +1,12 @@
 package dev.tapes;
 
+import dev.tapes.internal.MetricNameRules;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * The rules for metric names, and the index that keeps a registry's names a tree: dotted
- * paths of non-empty segments, no name both a metric and the parent of another.
+ * The index that keeps a registry's names a tree (no name both a metric and the parent of
+ * another), over the rules every name follows ({@link MetricNameRules}).
  *
  * <p>Not thread-safe; the registry uses it under its registration lock.
  */
@@ -17,31 +17,12 @@ final class MetricNames {
   private final Map<String, Boolean> leaves = new HashMap<>();
 
   /**
-   * Checks that {@code name} is a well-formed dotted name.
+   * Checks that {@code name} is a well-formed dotted name (see {@link MetricNameRules}).
    *
    * @throws IllegalArgumentException naming the problem
    */
   static String validate(String name) {
-    Objects.requireNonNull(name, "metric name");
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("metric name must not be empty");
-    }
-    if (name.startsWith(".") || name.endsWith(".")) {
-      throw new IllegalArgumentException("metric name '" + name
-          + "' must not start or end with a dot");
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        throw new IllegalArgumentException("metric name '" + name
-            + "' must not contain whitespace or control characters (at index " + i + ")");
-      }
-      if (c == '.' && name.charAt(i + 1) == '.') {
-        throw new IllegalArgumentException("metric name '" + name
-            + "' has an empty segment (two dots at index " + i + ")");
-      }
-    }
-    return name;
+    return MetricNameRules.validate(name);
   }
 
   /**

@@ -9,10 +9,11 @@ import java.time.Duration;
  * ticks are applied at once (the first carrying every event counted since the previous tick)
  * and the last-tick time advances in whole ticks: {@code lastTick = now - age % TICK}.
  *
- * <p>Marking never reads the clock or calls this class: the meter only adds to its count.
- * Ticks come from the registry's heartbeat (about once a second), from a {@link ManualClock}
- * as it advances, and from every read, so each interval's events are attributed to it within
- * the heartbeat's period while the write path stays a single add.
+ * <p>On the system clock, marking never reads the clock or calls this class: the meter only
+ * adds to its count. Ticks come from the registry's heartbeat (about once a second) and from
+ * every read, so each interval's events are attributed to it within the heartbeat's period while
+ * the write path stays a single add. On any other clock (a test's, a simulation's) no heartbeat
+ * can know when time moves, so the meter calls {@link #tickIfDue} before it counts.
  */
 final class MovingAverages {
 
@@ -25,7 +26,8 @@ final class MovingAverages {
   private final Ewma fiveMinute = Ewma.overMinutes(5);
   private final Ewma fifteenMinute = Ewma.overMinutes(15);
   private final long startNanos;
-  private long lastTickNanos;
+  /** Written under the lock; volatile for {@link #tickIfDue}'s unlocked look. */
+  private volatile long lastTickNanos;
   private long countAtLastTick;
 
   MovingAverages(long nowNanos) {
@@ -46,6 +48,16 @@ final class MovingAverages {
     oneMinute.tick(events, ticks);
     fiveMinute.tick(events, ticks);
     fifteenMinute.tick(events, ticks);
+  }
+
+  /**
+   * Ticks if one is due at {@code nowNanos}: without the lock, and without summing {@code count},
+   * unless it is. Called before counting an event, so that it lands in the interval it happened in.
+   */
+  void tickIfDue(long nowNanos, java.util.concurrent.atomic.LongAdder count) {
+    if (nowNanos - lastTickNanos > TICK_NANOS) {
+      tick(nowNanos, count.sum());
+    }
   }
 
   /** The rates as of {@code nowNanos}; ticks first. */

@@ -1,5 +1,6 @@
 package dev.tapes;
 
+import dev.tapes.exposition.StatsTree;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,12 +37,18 @@ import java.util.function.Supplier;
  * unregistered metric, logs one warning and counts the refusal in the registry's own counter
  * {@value #REFUSED_METRIC}.
  *
- * <p>Unless built on a {@link ManualClock}, a registry ticks its rates and windows about once
- * a second on a shared daemon thread or the scheduler it was given; {@link #close()} stops
- * that. Subclasses (the distributed proxy and aggregator) may override {@link #snapshot()};
- * every report is made from it.
+ * <p>On the system clock (the default), a registry ticks its rates and windows about once a
+ * second on a shared daemon thread or the scheduler it was given, so that recording reads no
+ * clock; {@link #close()} stops that. On any other clock ({@link ManualClock} in tests, or one of
+ * the application's own) there is no heartbeat: recording reads that clock and catches up when
+ * time has moved, so windows and rates follow the clock whatever it does.
+ *
+ * <p>A registry is a {@link SnapshotSource}: every report is made from its {@link #snapshot()}.
+ * Its methods are final (only {@link #close()} may be extended, by the distributed proxy), so a
+ * CDI container cannot proxy it: produce a registry bean {@code @Singleton} or
+ * {@code @Dependent}, not {@code @ApplicationScoped}.
  */
-public class Registry implements AutoCloseable {
+public class Registry implements SnapshotSource, AutoCloseable {
 
   /** The default length of histogram and timer windows. */
   public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(60);
@@ -54,14 +62,18 @@ public class Registry implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Registry.class.getName());
 
   private final Clock clock;
+  /** Whether recording reads the clock: every clock but the system's, which a heartbeat watches. */
+  private final boolean clockChecked;
   private final Duration window;
+  /** The sliding window of this registry's length, resolved once so lookups allocate nothing. */
+  private final Reservoir.SlidingWindow defaultReservoir;
   private final int maxMetrics;
-  private final ConcurrentHashMap<String, Metric> metrics = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Instrument> metrics = new ConcurrentHashMap<>();
   private final Object registration = new Object();
   /** Guarded by {@link #registration}. */
   private final MetricNames names = new MetricNames();
   /** Copy-on-write, sorted by name: registration is rare, iteration happens on every report. */
-  private volatile Metric[] sorted = new Metric[0];
+  private volatile Instrument[] sorted = new Instrument[0];
   /** Created on the first refusal. Guarded by {@link #registration}. */
   private Counter refused;
   private volatile ScheduledFuture<?> heartbeat;
@@ -79,11 +91,11 @@ public class Registry implements AutoCloseable {
   /** A registry with the builder's settings; see {@link #builder()}. */
   protected Registry(Builder settings) {
     this.clock = settings.clock;
+    this.clockChecked = clock != SystemClock.INSTANCE;
     this.window = settings.window;
+    this.defaultReservoir = Reservoir.SlidingWindow.REGISTRY_DEFAULT.resolve(window);
     this.maxMetrics = settings.maxMetrics;
-    if (clock instanceof ManualClock manual) {
-      manual.register(this);
-    } else {
+    if (!clockChecked) {
       this.heartbeat = Heartbeat.start(this, settings.heartbeatScheduler);
     }
   }
@@ -94,8 +106,10 @@ public class Registry implements AutoCloseable {
   }
 
   /** Creates or returns the timer {@code name}, with the default reservoir if created. */
-  public Timer timer(String name) {
-    return getOrCreate(name, Timer.class, null, n -> new Timer(n, this, store(defaultReservoir())));
+  public final Timer timer(String name) {
+    Timer existing = existing(name, Timer.class);
+    return existing != null ? existing
+        : create(name, Timer.class, n -> new Timer(n, this, store(defaultReservoir())));
   }
 
   /**
@@ -103,25 +117,33 @@ public class Registry implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the timer exists with another reservoir
    */
-  public Timer timer(String name, Reservoir reservoir) {
+  public final Timer timer(String name, Reservoir reservoir) {
     Reservoir resolved = resolve(reservoir);
-    return getOrCreate(name, Timer.class, resolved, n -> new Timer(n, this, store(resolved)));
+    Timer timer = existing(name, Timer.class);
+    if (timer == null) {
+      timer = create(name, Timer.class, n -> new Timer(n, this, store(resolved)));
+    }
+    checkReservoir(name, timer.getReservoir(), resolved);
+    return timer;
   }
 
   /** Creates or returns the meter {@code name}. */
-  public Meter meter(String name) {
-    return getOrCreate(name, Meter.class, null, n -> new Meter(n, this));
+  public final Meter meter(String name) {
+    Meter existing = existing(name, Meter.class);
+    return existing != null ? existing : create(name, Meter.class, n -> new Meter(n, this));
   }
 
   /** Creates or returns the counter {@code name}. */
-  public Counter counter(String name) {
-    return getOrCreate(name, Counter.class, null, Counter::new);
+  public final Counter counter(String name) {
+    Counter existing = existing(name, Counter.class);
+    return existing != null ? existing : create(name, Counter.class, Counter::new);
   }
 
   /** Creates or returns the histogram {@code name}, with the default reservoir if created. */
-  public Histogram histogram(String name) {
-    return getOrCreate(name, Histogram.class, null,
-        n -> new Histogram(n, this, store(defaultReservoir())));
+  public final Histogram histogram(String name) {
+    Histogram existing = existing(name, Histogram.class);
+    return existing != null ? existing
+        : create(name, Histogram.class, n -> new Histogram(n, this, store(defaultReservoir())));
   }
 
   /**
@@ -129,10 +151,14 @@ public class Registry implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the histogram exists with another reservoir
    */
-  public Histogram histogram(String name, Reservoir reservoir) {
+  public final Histogram histogram(String name, Reservoir reservoir) {
     Reservoir resolved = resolve(reservoir);
-    return getOrCreate(name, Histogram.class, resolved,
-        n -> new Histogram(n, this, store(resolved)));
+    Histogram histogram = existing(name, Histogram.class);
+    if (histogram == null) {
+      histogram = create(name, Histogram.class, n -> new Histogram(n, this, store(resolved)));
+    }
+    checkReservoir(name, histogram.getReservoir(), resolved);
+    return histogram;
   }
 
   /**
@@ -140,9 +166,10 @@ public class Registry implements AutoCloseable {
    * that name unchanged (with its own producer, as the seed does).
    */
   @SuppressWarnings("unchecked")
-  public <T extends Number> Gauge<T> gauge(String name, Supplier<T> producer) {
+  public final <T extends Number> Gauge<T> gauge(String name, Supplier<T> producer) {
     Objects.requireNonNull(producer, "gauge producer");
-    return getOrCreate(name, Gauge.class, null, n -> new Gauge<>(n, producer));
+    Gauge<T> existing = existing(name, Gauge.class);
+    return existing != null ? existing : create(name, Gauge.class, n -> new Gauge<>(n, producer));
   }
 
   /**
@@ -152,47 +179,76 @@ public class Registry implements AutoCloseable {
    * q75, q95, q98, q99, q999}; timers both sets, durations in seconds. An empty window reports
    * {@code NaN}. The maps are unmodifiable and ordered by name.
    */
-  public Map<String, Object> getStats() {
-    return snapshot().toStats();
+  public final Map<String, Object> getStats() {
+    return StatsTree.of(snapshot());
   }
 
   /** Every metric's state at this moment, sorted by name: what all reporting works from. */
-  public RegistrySnapshot snapshot() {
+  @Override
+  public final RegistrySnapshot snapshot() {
+    Instrument[] all = sorted;
+    return snapshotOf(all, 0, all.length, -1);
+  }
+
+  /**
+   * The metrics named {@code path} or below it, sampled alone: a gauge elsewhere in the tree is
+   * not read.
+   */
+  @Override
+  public final RegistrySnapshot snapshot(String path) {
+    Objects.requireNonNull(path, "path");
+    Instrument[] all = sorted;
+    if (path.isEmpty()) {
+      return snapshotOf(all, 0, all.length, -1);
+    }
+    int[] range = RegistrySnapshot.range(Arrays.asList(all), path, Instrument::name);
+    return range == null ? RegistrySnapshot.empty() : snapshotOf(all, range[0], range[1], range[2]);
+  }
+
+  /** The snapshot of {@code all[from, to)}, after {@code all[exact]} unless it is -1. */
+  private RegistrySnapshot snapshotOf(Instrument[] all, int from, int to, int exact) {
     long now = clock.nanoTime();
-    Metric[] all = sorted;
-    List<MetricSnapshot> snapshots = new ArrayList<>(all.length);
-    for (Metric metric : all) {
-      snapshots.add(snapshotOf(metric, now));
+    List<MetricSnapshot> snapshots = new ArrayList<>(to - from + 1);
+    if (exact >= 0) {
+      snapshots.add(all[exact].snapshot(now));
+    }
+    for (int i = from; i < to; i++) {
+      snapshots.add(all[i].snapshot(now));
     }
     return new RegistrySnapshot(snapshots);
   }
 
   /** The registered metrics by name, in name order; an unmodifiable copy. */
-  public Map<String, Metric> getMetrics() {
+  public final Map<String, Metric> getMetrics() {
     Map<String, Metric> byName = new LinkedHashMap<>();
-    for (Metric metric : sorted) {
-      byName.put(metric.getName(), metric);
+    for (Instrument metric : sorted) {
+      byName.put(metric.name(), (Metric) metric);
     }
     return Collections.unmodifiableMap(byName);
   }
 
-  public Clock getClock() {
+  public final Clock getClock() {
     return clock;
   }
 
   /** The window of histograms and timers that use the default reservoir. */
-  public Duration getWindow() {
+  public final Duration getWindow() {
     return window;
+  }
+
+  /** Whether its metrics read the clock when they record (see the class comment). */
+  final boolean isClockChecked() {
+    return clockChecked;
   }
 
   /**
    * Ticks this registry from now on with {@code scheduler} (for example a container's
    * {@code ManagedScheduledExecutorService} while an application runs), or with the shared
    * daemon thread if it is null, replacing the heartbeat that ran before, if any. A registry on
-   * a {@link ManualClock} is ticked by its clock and ignores this.
+   * any other clock than the system's needs no heartbeat and ignores this.
    */
-  public void startHeartbeat(ScheduledExecutorService scheduler) {
-    if (clock instanceof ManualClock) {
+  public final void startHeartbeat(ScheduledExecutorService scheduler) {
+    if (clockChecked) {
       return;
     }
     synchronized (registration) {
@@ -220,29 +276,11 @@ public class Registry implements AutoCloseable {
     }
   }
 
-  /**
-   * Brings every metric's rates and windows up to {@code nowNanos}. Not final, so that a CDI
-   * container can proxy a registry bean of a normal scope.
-   */
-  void tick(long nowNanos) {
-    for (Metric metric : sorted) {
-      if (metric instanceof Ticking ticking) {
-        ticking.tick(nowNanos);
-      }
+  /** Brings every metric's rates and windows up to {@code nowNanos}: the heartbeat's work. */
+  final void tick(long nowNanos) {
+    for (Instrument metric : sorted) {
+      metric.tick(nowNanos);
     }
-  }
-
-  static MetricSnapshot snapshotOf(Metric metric, long nowNanos) {
-    if (metric instanceof Timer timer) {
-      return timer.snapshot(nowNanos);
-    } else if (metric instanceof Meter meter) {
-      return meter.snapshot(nowNanos);
-    } else if (metric instanceof Histogram histogram) {
-      return histogram.snapshot(nowNanos);
-    } else if (metric instanceof Counter counter) {
-      return counter.snapshot();
-    }
-    return ((Gauge<?>) metric).snapshot();
   }
 
   private ValueStore store(Reservoir reservoir) {
@@ -250,45 +288,63 @@ public class Registry implements AutoCloseable {
   }
 
   private Reservoir defaultReservoir() {
-    return Reservoir.SlidingWindow.REGISTRY_DEFAULT.resolve(window);
+    return defaultReservoir;
   }
 
+  /** {@code reservoir} with the registry's window filled in, if it left it open. */
   private Reservoir resolve(Reservoir reservoir) {
     Objects.requireNonNull(reservoir, "reservoir");
-    return reservoir instanceof Reservoir.SlidingWindow sliding ? sliding.resolve(window)
-        : reservoir;
+    return reservoir instanceof Reservoir.SlidingWindow sliding && sliding.window() == null
+        ? defaultReservoir : reservoir;
   }
 
-  private <M extends Metric> M getOrCreate(String name, Class<M> type, Reservoir reservoir,
-      Function<String, M> factory) {
+  /**
+   * The metric {@code name} if it exists, else null: a lookup that allocates nothing, for code
+   * that asks for its metrics per request.
+   *
+   * @throws IllegalArgumentException if {@code name} is another type of metric
+   */
+  @SuppressWarnings("unchecked")
+  private <M extends Metric> M existing(String name, Class<? super M> type) {
     Objects.requireNonNull(name, "metric name");
-    Metric metric = metrics.get(name);
+    Instrument metric = metrics.get(name);
     if (metric == null) {
-      metric = register(MetricNames.validate(name), factory);
+      return null;
     }
-    if (!type.isInstance(metric)) {
-      throw new IllegalArgumentException("metric '" + name + "' is already a " + kindOf(metric)
-          + "; it cannot also be a " + kindOf(type));
-    }
-    if (reservoir != null) {
-      Reservoir existing = metric instanceof Timer timer ? timer.getReservoir()
-          : ((Histogram) metric).getReservoir();
-      if (!existing.equals(reservoir)) {
-        throw new IllegalArgumentException("metric '" + name + "' already exists with reservoir "
-            + existing + ", not " + reservoir);
-      }
-    }
-    return type.cast(metric);
+    return (M) checkType(name, metric, type);
   }
 
-  private Metric register(String name, Function<String, ? extends Metric> factory) {
+  private <M extends Metric> M create(String name, Class<? super M> type,
+      Function<String, ? extends Instrument> factory) {
+    @SuppressWarnings("unchecked")
+    M created = (M) checkType(name, register(MetricNames.validate(name), factory), type);
+    return created;
+  }
+
+  private static Object checkType(String name, Instrument metric, Class<?> type) {
+    if (!type.isInstance(metric)) {
+      throw new IllegalArgumentException("metric '" + name + "' is already a "
+          + MetricType.of((Metric) metric).name().toLowerCase(Locale.ROOT)
+          + "; it cannot also be a " + type.getSimpleName().toLowerCase(Locale.ROOT));
+    }
+    return metric;
+  }
+
+  private static void checkReservoir(String name, Reservoir existing, Reservoir asked) {
+    if (!existing.equals(asked)) {
+      throw new IllegalArgumentException("metric '" + name + "' already exists with reservoir "
+          + existing + ", not " + asked);
+    }
+  }
+
+  private Instrument register(String name, Function<String, ? extends Instrument> factory) {
     synchronized (registration) {
-      Metric existing = metrics.get(name);
+      Instrument existing = metrics.get(name);
       if (existing != null) {
         return existing;
       }
       names.checkFits(name);
-      Metric metric = factory.apply(name);
+      Instrument metric = factory.apply(name);
       if (metrics.size() >= maxMetrics) {
         countRefusal(name);
         return metric;
@@ -299,14 +355,14 @@ public class Registry implements AutoCloseable {
   }
 
   /** Called under {@link #registration}. */
-  private void add(Metric metric) {
-    String name = metric.getName();
+  private void add(Instrument metric) {
+    String name = metric.name();
     metrics.put(name, metric);
     names.add(name);
-    Metric[] current = sorted;
+    Instrument[] current = sorted;
     int position = -Arrays.binarySearch(current, metric,
-        (a, b) -> a.getName().compareTo(b.getName())) - 1;
-    Metric[] next = new Metric[current.length + 1];
+        (a, b) -> a.name().compareTo(b.name())) - 1;
+    Instrument[] next = new Instrument[current.length + 1];
     System.arraycopy(current, 0, next, 0, position);
     next[position] = metric;
     System.arraycopy(current, position, next, position + 1, current.length - position);
@@ -333,13 +389,6 @@ public class Registry implements AutoCloseable {
     refused.increment();
   }
 
-  private static String kindOf(Metric metric) {
-    return kindOf(metric.getClass());
-  }
-
-  private static String kindOf(Class<?> type) {
-    return type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
-  }
 
   /** Settings of a {@link Registry}. */
   public static final class Builder {

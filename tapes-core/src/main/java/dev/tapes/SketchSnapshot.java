@@ -1,5 +1,8 @@
 package dev.tapes;
 
+import dev.tapes.sketch.BucketCounts;
+import dev.tapes.sketch.LogLinearBuckets;
+import dev.tapes.sketch.SparseBuckets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -139,9 +142,10 @@ public final class SketchSnapshot implements Snapshot {
     return new SketchSnapshot(indexes.clone(), counts.clone(), min, max);
   }
 
-  /** Builds a snapshot from buckets the caller owns and will not touch again. */
-  static SketchSnapshot adopt(SparseBuckets buckets, long min, long max) {
-    return adopt(buckets.indexes(), buckets.counts(), min, max);
+
+  /** Builds a snapshot from bucket counts the caller hands over and will not touch again. */
+  static SketchSnapshot adopt(BucketCounts buckets) {
+    return adopt(buckets.indexes(), buckets.counts(), buckets.min(), buckets.max());
   }
 
   /**
@@ -229,7 +233,8 @@ public final class SketchSnapshot implements Snapshot {
         j++;
       }
     }
-    return adopt(merged, Math.min(min, that.min), Math.max(max, that.max));
+    return adopt(merged.indexes(), merged.counts(), Math.min(min, that.min),
+        Math.max(max, that.max));
   }
 
   /** The bucket indexes, ascending; a copy. */

@@ -19,27 +19,30 @@ import java.util.function.Supplier;
  * // or, with a start taken earlier: latency.update(clock.nanoTime() - start);
  * }</pre>
  *
- * <p>{@link #update(long)} takes no lock, reads no clock and allocates nothing; {@link #time()}
+ * <p>{@link #update(long)} takes no lock and allocates nothing, and on the system clock reads no
+ * clock (on any other it reads the registry's, to rotate the window when time has moved); {@link #time()}
  * allocates its {@link Context}, so instrumentation on hot paths takes the start itself.
  */
-public final class Timer implements Metric, Ticking {
+public final class Timer extends Instrument implements Metric {
 
-  private final String name;
   private final Clock clock;
   /**
    * Keeps the registry, hence its heartbeat, alive while this metric is in use: an application
    * may hold only its metrics, and they must go on ticking.
    */
   private final Registry owner;
+  /** Whether recording reads the clock: on every clock but the system's, which ticks itself. */
+  private final boolean clockChecked;
   private final LongAdder count = new LongAdder();
   private final LongAdder sumNanos = new LongAdder();
   private final MovingAverages averages;
   private final ValueStore store;
 
   Timer(String name, Registry owner, ValueStore store) {
-    this.name = name;
+    super(name);
     this.owner = owner;
     this.clock = owner.getClock();
+    this.clockChecked = owner.isClockChecked();
     this.store = store;
     this.averages = new MovingAverages(clock.nanoTime());
   }
@@ -51,6 +54,11 @@ public final class Timer implements Metric, Ticking {
   public void update(long durationNanos) {
     if (durationNanos < 0) {
       return;
+    }
+    if (clockChecked) {
+      long now = clock.nanoTime();
+      averages.tickIfDue(now, count);
+      store.tickIfDue(now);
     }
     count.increment();
     sumNanos.add(durationNanos);
@@ -130,11 +138,12 @@ public final class Timer implements Metric, Ticking {
   }
 
   @Override
-  public void tick(long nowNanos) {
+  void tick(long nowNanos) {
     averages.tick(nowNanos, count.sum());
     store.tick(nowNanos);
   }
 
+  @Override
   TimerSnapshot snapshot(long nowNanos) {
     Snapshot window = store.snapshot(nowNanos);
     long calls = count.sum();

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param window the durations of the recent window, in nanoseconds
  */
 public record TimerSnapshot(String name, long count, long sumNanos, Rates rates, Snapshot window)
-    implements MetricSnapshot {
+    implements DistributionSnapshot {
 
   public TimerSnapshot {
     Objects.requireNonNull(name, "name");
@@ -20,5 +20,10 @@ public record TimerSnapshot(String name, long count, long sumNanos, Rates rates,
     if (count < 0) {
       throw new IllegalArgumentException("timer '" + name + "' count is negative: " + count);
     }
+  }
+
+  @Override
+  public MetricType type() {
+    return MetricType.TIMER;
   }
 }

@@ -12,6 +12,13 @@ sealed interface ValueStore permits WindowedStore, ExponentiallyDecayingReservoi
   /** Catches up with {@code nowNanos}. */
   void tick(long nowNanos);
 
+  /**
+   * Catches up with {@code nowNanos} if time has moved past what the store covers: called on the
+   * write path of a registry whose clock no heartbeat watches, so it must cost a comparison when
+   * nothing is due.
+   */
+  void tickIfDue(long nowNanos);
+
   /** The values as of {@code nowNanos}. */
   Snapshot snapshot(long nowNanos);
 

@@ -1,5 +1,7 @@
 package dev.tapes;
 
+import dev.tapes.sketch.WindowedSketch;
+
 /** The default {@link ValueStore}: a {@link WindowedSketch} over the reservoir's window. */
 final class WindowedStore implements ValueStore {
 
@@ -22,8 +24,13 @@ final class WindowedStore implements ValueStore {
   }
 
   @Override
+  public void tickIfDue(long nowNanos) {
+    sketch.rotateIfDue(nowNanos);
+  }
+
+  @Override
   public Snapshot snapshot(long nowNanos) {
-    return sketch.snapshot(nowNanos);
+    return SketchSnapshot.adopt(sketch.read(nowNanos));
   }
 
   @Override

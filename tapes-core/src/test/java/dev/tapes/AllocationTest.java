@@ -66,6 +66,45 @@ class AllocationTest {
     })).isZero();
   }
 
+  @Test
+  void onTheSystemClockRecordingAllocatesNothingEither() {
+    try (Registry system = new Registry()) {
+      Timer timer = system.timer("t");
+      Histogram histogram = system.histogram("h");
+      Meter meter = system.meter("m");
+      assertThat(allocatedBy(() -> {
+        for (int i = 0; i < CALLS; i++) {
+          timer.update(1_000 + (i & 0xFFFFF));
+          histogram.update(i & 0xFFFF);
+          meter.mark();
+        }
+      })).isZero();
+    }
+  }
+
+  @Test
+  void lookingUpAnExistingMetricAllocatesNothing() {
+    java.util.function.Supplier<Integer> size = () -> 3;
+    Reservoir fiveSeconds = Reservoir.slidingWindow(java.time.Duration.ofSeconds(5));
+    registry.timer("t");
+    registry.timer("t5", fiveSeconds);
+    registry.meter("m");
+    registry.counter("c");
+    registry.histogram("h");
+    registry.gauge("g", size);
+    assertThat(allocatedBy(() -> {
+      for (int i = 0; i < CALLS; i++) {
+        registry.timer("t");
+        registry.timer("t", Reservoir.slidingWindow());
+        registry.timer("t5", fiveSeconds);
+        registry.meter("m");
+        registry.counter("c");
+        registry.histogram("h");
+        registry.gauge("g", size);
+      }
+    })).isZero();
+  }
+
   /** Bytes allocated by the second of two identical runs, beyond the measurement's own. */
   private static long allocatedBy(Runnable work) {
     work.run();

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
-/** N threads x M updates == N*M: no update is ever lost. */
+/**
+ * N threads x M updates == N*M: no update is ever lost. Eight threads, four times as many as
+ * the stripes of a slot on two cores, so that writers collide on the first compare-and-set
+ * (the slot stripes) and then share stripes (the contended loop), not only on a big machine.
+ */
 class ConcurrencyTest {
 
-  private static final int THREADS = 2;
-  private static final int UPDATES = 3_000_000;
+  private static final int THREADS = 8;
+  private static final int UPDATES = 750_000;
 
   private final Registry registry = new Registry(new ManualClock());
 

@@ -2,6 +2,7 @@ package dev.tapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapes.sketch.WindowedSketch;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,7 +22,7 @@ class SketchAccuracyTest {
       for (long value : values) {
         sketch.record(value);
       }
-      SketchSnapshot snapshot = sketch.snapshot(0);
+      SketchSnapshot snapshot = SketchSnapshot.adopt(sketch.read(0));
       long[] sorted = values.clone();
       Arrays.sort(sorted);
 

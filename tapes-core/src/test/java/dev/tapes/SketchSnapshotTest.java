@@ -3,6 +3,7 @@ package dev.tapes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapes.sketch.WindowedSketch;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,6 @@ class SketchSnapshotTest {
     for (long value : values) {
       sketch.record(value);
     }
-    return sketch.snapshot(0);
+    return SketchSnapshot.adopt(sketch.read(0));
   }
 }

@@ -3,6 +3,7 @@ package dev.tapes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapes.exposition.StatsTree;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ class StatsTest {
     RegistrySnapshot clash = new RegistrySnapshot(List.of(
         new CounterSnapshot("a", 1), new CounterSnapshot("a.b", 2)));
 
-    assertThatThrownBy(clash::toStats).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> StatsTree.of(clash)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'a.b'");
   }
 

@@ -2,6 +2,7 @@ package dev.tapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapes.sketch.WindowedSketch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ class WindowedSketchTest {
     }
     try {
       for (int i = 0; i < 2_000; i++) {
-        SketchSnapshot snapshot = sketch.snapshot(0);
+        SketchSnapshot snapshot = SketchSnapshot.adopt(sketch.read(0));
         if (snapshot.size() == 0) {
           continue;
         }

@@ -1,6 +1,6 @@
 package dev.tapes.benchmarks;
 
-import dev.tapes.Counter;
+import dev.tapes.CounterSnapshot;
 import dev.tapes.ManualClock;
 import dev.tapes.MetricSnapshot;
 import dev.tapes.Registry;
@@ -202,7 +202,7 @@ final class AggregatorThroughput {
   }
 
   private static long count(RegistryAggregator aggregator, String name) {
-    return ((Counter) aggregator.registry().getMetrics().get(name)).getCount();
+    return ((CounterSnapshot) aggregator.registry().snapshot(name).metrics().get(0)).count();
   }
 
   private static double median(double[] values) {

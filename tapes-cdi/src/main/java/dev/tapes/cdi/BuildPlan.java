@@ -1,5 +1,6 @@
 package dev.tapes.cdi;
 
+import dev.tapes.MetricType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +92,7 @@ final class BuildPlan {
       for (int c = 0; c < columns.length; c++) {
         row[c] = columns[c][i].isEmpty() ? null : columns[c][i];
       }
-      MetricRequest request = new MetricRequest(MetricKind.valueOf(row[0]), row[1],
+      MetricRequest request = new MetricRequest(MetricType.valueOf(row[0]), row[1],
           new Site(row[2], row[3], row[4]), row[5]);
       if (row[6] == null) {
         runtime.planInjection(request);

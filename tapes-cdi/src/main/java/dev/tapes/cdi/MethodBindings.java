@@ -1,5 +1,7 @@
 package dev.tapes.cdi;
 
+import dev.tapes.MetricType;
+import dev.tapes.internal.ClassNames;
 import jakarta.enterprise.inject.Stereotype;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -16,37 +18,24 @@ final class MethodBindings {
 
   /** Our interceptor bindings and the kind of metric each records, in a fixed order. */
   static final List<Binding> ALL = List.of(
-      new Binding(Timed.class, MetricKind.TIMER),
-      new Binding(Metered.class, MetricKind.METER),
-      new Binding(Counted.class, MetricKind.COUNTER));
+      new Binding(Timed.class, MetricType.TIMER),
+      new Binding(Metered.class, MetricType.METER),
+      new Binding(Counted.class, MetricType.COUNTER));
 
   private MethodBindings() {}
 
   /** An interceptor binding and the kind of metric its interceptor records. */
-  record Binding(Class<? extends Annotation> type, MetricKind kind) {}
+  record Binding(Class<? extends Annotation> type, MetricType kind) {}
 
   /** What {@link MetricNaming#forMethod} decides for {@code method} called on {@code target}. */
-  static MetricRequest request(MetricKind kind, Class<? extends Annotation> binding,
+  static MetricRequest request(MetricType kind, Class<? extends Annotation> binding,
       Class<?> target, Method method) {
-    Class<?> beanClass = beanClassOf(target);
+    Class<?> beanClass = ClassNames.userClass(target);
     MeteredClass metered = beanClass.getAnnotation(MeteredClass.class);
     return MetricNaming.forMethod(new Site(beanClass.getName(), "method", method.getName()), kind,
         binding.getSimpleName(), value(method.getAnnotation(binding)),
         value(onClass(beanClass.getAnnotations(), binding, new HashSet<>())),
         metered == null ? null : metered.value());
-  }
-
-  /**
-   * The application's class behind a container-generated subclass: Weld and OpenWebBeans
-   * generate subclasses with {@code $$} in their names, and some mark them synthetic.
-   */
-  static Class<?> beanClassOf(Class<?> target) {
-    Class<?> c = target;
-    while ((c.isSynthetic() || c.getName().contains("$$")) && c.getSuperclass() != null
-        && c.getSuperclass() != Object.class) {
-      c = c.getSuperclass();
-    }
-    return c;
   }
 
   /** The value of a binding's {@code value()}, null for no binding. */

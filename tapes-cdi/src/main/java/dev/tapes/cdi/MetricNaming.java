@@ -1,6 +1,7 @@
 package dev.tapes.cdi;
 
-import dev.tapes.NameTemplate;
+import dev.tapes.MetricType;
+import dev.tapes.internal.NameTemplate;
 
 /**
  * The naming rules: which metric an injection point or an intercepted method gets.
@@ -25,10 +26,10 @@ final class MetricNaming {
    *     and {@link Metric}
    */
   static boolean provides(String typeName, boolean metricQualified, boolean otherQualifiers) {
-    if (!MetricKind.isMetricTypeName(typeName)) {
+    if (!isMetricTypeName(typeName)) {
       return false;
     }
-    return metricQualified || MetricKind.ofTypeName(typeName) != null && !otherQualifiers;
+    return metricQualified || injectable(typeName) != null && !otherQualifiers;
   }
 
   /**
@@ -39,7 +40,7 @@ final class MetricNaming {
    */
   static MetricRequest forInjection(Site site, String typeName, String meteredClass,
       String metric) {
-    MetricKind kind = MetricKind.ofTypeName(typeName);
+    MetricType kind = injectable(typeName);
     String key = metric != null ? annotation("Metric", metric)
         : meteredClass != null ? annotation("MeteredClass", meteredClass)
         : site.memberKind() == null ? "default name"
@@ -72,7 +73,7 @@ final class MetricNaming {
    * @param onClass the binding's value on the class, null if the class does not carry it
    * @param meteredClass the value of the bean class's {@link MeteredClass}, null if it has none
    */
-  static MetricRequest forMethod(Site site, MetricKind kind, String binding, String onMethod,
+  static MetricRequest forMethod(Site site, MetricType kind, String binding, String onMethod,
       String onClass, String meteredClass) {
     String method = site.memberName();
     if (onMethod != null && !onMethod.isEmpty()) {
@@ -92,6 +93,21 @@ final class MetricNaming {
         : "default name of @" + binding + ", {}.<method>";
     String prefix = expand(site, key, classTemplate(meteredClass), false, null);
     return new MetricRequest(kind, prefix + "." + method, site, key);
+  }
+
+  /**
+   * The type of metric injected as {@code typeName}, or null if that type cannot be injected (a
+   * {@code Gauge} reads a value the bean provides, so it is registered, not injected).
+   */
+  static MetricType injectable(String typeName) {
+    MetricType type = MetricType.ofMetricClass(typeName);
+    return type == MetricType.GAUGE ? null : type;
+  }
+
+  /** Whether {@code typeName} is one of the core's metric types (injectable or not). */
+  private static boolean isMetricTypeName(String typeName) {
+    return MetricType.ofMetricClass(typeName) != null
+        || typeName.equals(dev.tapes.Metric.class.getName());
   }
 
   /** The template of a {@link MeteredClass} value: the value, or {@code {}} if empty or absent. */

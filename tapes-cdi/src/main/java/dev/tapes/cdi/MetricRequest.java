@@ -1,5 +1,6 @@
 package dev.tapes.cdi;
 
+import dev.tapes.MetricType;
 import dev.tapes.Metric;
 import dev.tapes.Registry;
 
@@ -7,7 +8,7 @@ import dev.tapes.Registry;
  * One metric to create or look up: its kind and its fully expanded name, and the site that
  * asked, for messages.
  */
-record MetricRequest(MetricKind kind, String name, Site site, String key) {
+record MetricRequest(MetricType kind, String name, Site site, String key) {
 
   /**
    * Creates or returns the metric in {@code registry}.
@@ -17,7 +18,14 @@ record MetricRequest(MetricKind kind, String name, Site site, String key) {
    */
   Metric getOrCreate(Registry registry) {
     try {
-      return kind.getOrCreate(registry, name);
+      return switch (kind) {
+        case TIMER -> registry.timer(name);
+        case METER -> registry.meter(name);
+        case COUNTER -> registry.counter(name);
+        case HISTOGRAM -> registry.histogram(name);
+        case GAUGE -> throw new IllegalArgumentException("a gauge is registered with a supplier,"
+            + " not created by name");
+      };
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(site + ", " + key + ": cannot create " + kind + " '"
           + name + "': " + e.getMessage(), e);

@@ -2,7 +2,7 @@ package dev.tapes.cdi;
 
 import dev.tapes.ManualClock;
 import dev.tapes.Registry;
-import dev.tapes.config.Configuration;
+import dev.tapes.internal.Configuration;
 import jakarta.decorator.Decorator;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;

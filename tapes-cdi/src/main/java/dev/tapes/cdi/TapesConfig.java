@@ -1,6 +1,7 @@
 package dev.tapes.cdi;
 
-import dev.tapes.config.Configuration;
+import dev.tapes.internal.Configuration;
+import dev.tapes.internal.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

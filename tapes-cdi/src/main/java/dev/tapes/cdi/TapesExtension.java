@@ -1,7 +1,7 @@
 package dev.tapes.cdi;
 
 import dev.tapes.Registry;
-import dev.tapes.config.Configuration;
+import dev.tapes.internal.Configuration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Dependent;

@@ -1,5 +1,6 @@
 package dev.tapes.cdi;
 
+import dev.tapes.MetricType;
 import dev.tapes.Counter;
 import dev.tapes.Meter;
 import dev.tapes.Metric;
@@ -24,13 +25,13 @@ import java.util.function.Supplier;
 final class TapesRuntime {
 
   private final MethodMetrics<Timer> timers =
-      new MethodMetrics<>((target, method) -> (Timer) unplanned(MetricKind.TIMER, Timed.class,
+      new MethodMetrics<>((target, method) -> (Timer) unplanned(MetricType.TIMER, Timed.class,
           target, method));
   private final MethodMetrics<Meter> meters =
-      new MethodMetrics<>((target, method) -> (Meter) unplanned(MetricKind.METER, Metered.class,
+      new MethodMetrics<>((target, method) -> (Meter) unplanned(MetricType.METER, Metered.class,
           target, method));
   private final MethodMetrics<Counter> counters =
-      new MethodMetrics<>((target, method) -> (Counter) unplanned(MetricKind.COUNTER,
+      new MethodMetrics<>((target, method) -> (Counter) unplanned(MetricType.COUNTER,
           Counted.class, target, method));
   private final List<MetricRequest> plannedInjections = new ArrayList<>();
   private final List<PlannedMethod> plannedMethods = new ArrayList<>();
@@ -239,7 +240,7 @@ final class TapesRuntime {
     return counters;
   }
 
-  private Metric unplanned(MetricKind kind, Class<? extends Annotation> binding, Class<?> target,
+  private Metric unplanned(MetricType kind, Class<? extends Annotation> binding, Class<?> target,
       Method method) {
     return MethodBindings.request(kind, binding, target, method).getOrCreate(registry());
   }

@@ -87,7 +87,7 @@ class DistributedModeTest {
   }
 
   private static TapesConfig config(String endpoint) {
-    return TapesConfig.read(dev.tapes.config.Configuration.system(new java.util.Properties(),
+    return TapesConfig.read(dev.tapes.internal.Configuration.system(new java.util.Properties(),
         Map.of("TAPES_DISTRIBUTED_ENDPOINT", endpoint)));
   }
 

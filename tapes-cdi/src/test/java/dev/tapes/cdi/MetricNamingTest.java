@@ -1,5 +1,6 @@
 package dev.tapes.cdi;
 
+import dev.tapes.MetricType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class MetricNamingTest {
   void meteredClassFieldsAreTheClassTemplatePlusTheFieldName() {
     MetricRequest request = MetricNaming.forInjection(field(WIDGETS, "latency"), TIMER,
         "my.http.endpoints.{}", null);
-    assertThat(request.kind()).isEqualTo(MetricKind.TIMER);
+    assertThat(request.kind()).isEqualTo(MetricType.TIMER);
     assertThat(request.name()).isEqualTo("my.http.endpoints.WidgetResource.latency");
   }
 
@@ -58,11 +59,11 @@ class MetricNamingTest {
   @Test
   void everyInjectableKindIsRecognised() {
     assertThat(MetricNaming.forInjection(field(WIDGETS, "a"), "dev.tapes.Counter", null, null)
-        .kind()).isEqualTo(MetricKind.COUNTER);
+        .kind()).isEqualTo(MetricType.COUNTER);
     assertThat(MetricNaming.forInjection(field(WIDGETS, "a"), "dev.tapes.Histogram", null, null)
-        .kind()).isEqualTo(MetricKind.HISTOGRAM);
+        .kind()).isEqualTo(MetricType.HISTOGRAM);
     assertThat(MetricNaming.forInjection(field(WIDGETS, "a"), "dev.tapes.Meter", null, null)
-        .kind()).isEqualTo(MetricKind.METER);
+        .kind()).isEqualTo(MetricType.METER);
   }
 
   @Test
@@ -104,35 +105,35 @@ class MetricNamingTest {
 
   @Test
   void methodsWithoutANameAreTheClassTemplatePlusTheMethodName() {
-    assertThat(MetricNaming.forMethod(method(WIDGETS, "get"), MetricKind.TIMER, "Timed", "", null,
+    assertThat(MetricNaming.forMethod(method(WIDGETS, "get"), MetricType.TIMER, "Timed", "", null,
         "my.http.endpoints.{}").name()).isEqualTo("my.http.endpoints.WidgetResource.get");
-    assertThat(MetricNaming.forMethod(method(WIDGETS, "get"), MetricKind.TIMER, "Timed", "", null,
+    assertThat(MetricNaming.forMethod(method(WIDGETS, "get"), MetricType.TIMER, "Timed", "", null,
         null).name()).isEqualTo("WidgetResource.get");
   }
 
   @Test
   void aMethodLevelNameIsTheWholeName() {
-    assertThat(MetricNaming.forMethod(method(WIDGETS, "place"), MetricKind.COUNTER, "Counted",
+    assertThat(MetricNaming.forMethod(method(WIDGETS, "place"), MetricType.COUNTER, "Counted",
         "orders.{}.{method}.calls", "ignored.{}", "ignored").name())
         .isEqualTo("orders.WidgetResource.place.calls");
   }
 
   @Test
   void aClassLevelNameIsAPrefixUnlessItMentionsTheMethod() {
-    assertThat(MetricNaming.forMethod(method(WIDGETS, "place"), MetricKind.METER, "Metered", null,
+    assertThat(MetricNaming.forMethod(method(WIDGETS, "place"), MetricType.METER, "Metered", null,
         "orders.{}", null).name()).isEqualTo("orders.WidgetResource.place");
-    assertThat(MetricNaming.forMethod(method(WIDGETS, "place"), MetricKind.METER, "Metered", null,
+    assertThat(MetricNaming.forMethod(method(WIDGETS, "place"), MetricType.METER, "Metered", null,
         "orders.{method}.{}", null).name()).isEqualTo("orders.place.WidgetResource");
   }
 
   @Test
   void aBadMethodTemplateNamesBeanMethodAndAnnotation() {
-    assertThatThrownBy(() -> MetricNaming.forMethod(method(WIDGETS, "place"), MetricKind.TIMER,
+    assertThatThrownBy(() -> MetricNaming.forMethod(method(WIDGETS, "place"), MetricType.TIMER,
         "Timed", "orders.{mehtod}", null, null))
         .hasMessage("bean com.example.WidgetResource, method place, @Timed on the method"
             + " \"orders.{mehtod}\": unknown placeholder {mehtod}; known: {}, {class}, {package},"
             + " {method}");
-    assertThatThrownBy(() -> MetricNaming.forMethod(method(WIDGETS, "place"), MetricKind.TIMER,
+    assertThatThrownBy(() -> MetricNaming.forMethod(method(WIDGETS, "place"), MetricType.TIMER,
         "Timed", null, "orders.{x}", null))
         .hasMessageStartingWith("bean com.example.WidgetResource, method place, @Timed on the"
             + " class \"orders.{x}\": unknown placeholder {x}");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapes.cdi.example.WidgetResource;
-import dev.tapes.config.Configuration;
+import dev.tapes.internal.Configuration;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapes.cdi.TapesConfig.StatsdReporting;
 import dev.tapes.cdi.TapesConfig.StreamReporting;
-import dev.tapes.config.Configuration;
+import dev.tapes.internal.Configuration;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;

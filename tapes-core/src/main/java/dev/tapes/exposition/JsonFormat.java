@@ -1,14 +1,7 @@
 package dev.tapes.exposition;
 
-import dev.tapes.CounterSnapshot;
-import dev.tapes.GaugeSnapshot;
-import dev.tapes.HistogramSnapshot;
-import dev.tapes.MeterSnapshot;
 import dev.tapes.MetricSnapshot;
-import dev.tapes.Rates;
 import dev.tapes.RegistrySnapshot;
-import dev.tapes.Snapshot;
-import dev.tapes.TimerSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -22,23 +15,19 @@ import java.util.List;
  * // {"my":{"timer":{"count":1,"m1":0.2,...,"q999":0.02}}}
  * }</pre>
  *
- * <p>Parsed back, the document equals {@code snapshot.toStats()}: the same nesting on the dots
+ * <p>Parsed back, the document equals {@code StatsTree.of(snapshot)}: the same nesting on the dots
  * of names, the same keys, counts as integers, every other number with a fraction or exponent
  * so that it reads back as a double, and the exact same doubles. JSON has no NaN or infinity:
  * those (an empty window's statistics, a failing gauge) are {@code null}.
  *
  * <p>The document is written straight from the snapshot, without building the tree, relying on
  * the snapshot's name order (every name under a branch is contiguous). A snapshot in which a
- * name is both a metric and a branch is refused, as {@code toStats()} refuses it.
+ * name is both a metric and a branch is refused, as {@link StatsTree} refuses it.
  */
 public final class JsonFormat {
 
   /** The media type of this format, as sent in {@code Content-Type}. */
   public static final String CONTENT_TYPE = "application/json";
-
-  private static final String[] QUANTILE_KEYS = {"q50", "q75", "q95", "q98", "q99", "q999"};
-  private static final double[] QUANTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
-  private static final double NANOS_PER_SECOND = 1e9;
 
   private JsonFormat() {}
 
@@ -64,6 +53,7 @@ public final class JsonFormat {
   private static void write(RegistrySnapshot snapshot, Sink sink) throws IOException {
     List<MetricSnapshot> metrics = snapshot.metrics();
     StringBuilder out = sink.text;
+    Leaf leaf = new Leaf(out);
     out.append('{');
     // The open branches are the first `depth` segments of `previous`, each ending at
     // ends[level]; `first` says the object at that level has no member yet.
@@ -101,7 +91,7 @@ public final class JsonFormat {
       }
       Escaping.appendJsonString(out, name, start, name.length());
       out.append(':');
-      leaf(out, metric);
+      leaf.write(metric);
       first = false;
       previous = name;
       sink.endLine();
@@ -158,47 +148,41 @@ public final class JsonFormat {
     return a.length() - end;
   }
 
-  private static void leaf(StringBuilder out, MetricSnapshot metric) {
-    if (metric instanceof CounterSnapshot counter) {
-      out.append("{\"value\":").append(counter.count()).append('}');
-    } else if (metric instanceof GaugeSnapshot gauge) {
-      out.append("{\"value\":");
-      Numbers.appendJson(out, gauge.value());
-      out.append('}');
-    } else if (metric instanceof MeterSnapshot meter) {
-      out.append("{\"count\":").append(meter.count());
-      rates(out, meter.rates());
-      out.append('}');
-    } else if (metric instanceof HistogramSnapshot histogram) {
-      out.append("{\"count\":").append(histogram.count());
-      distribution(out, histogram.window(), 1.0);
-      out.append('}');
-    } else if (metric instanceof TimerSnapshot timer) {
-      out.append("{\"count\":").append(timer.count());
-      rates(out, timer.rates());
-      distribution(out, timer.window(), NANOS_PER_SECOND);
+  /** Writes a leaf as a JSON object: counts as integers, other numbers as JSON doubles. */
+  private static final class Leaf implements StatsLeaf.Fields {
+
+    private final StringBuilder out;
+    private boolean first;
+
+    Leaf(StringBuilder out) {
+      this.out = out;
+    }
+
+    void write(MetricSnapshot metric) {
+      out.append('{');
+      first = true;
+      StatsLeaf.write(metric, StatsLeaf.NANOS_PER_SECOND, this);
       out.append('}');
     }
-  }
 
-  private static void rates(StringBuilder out, Rates rates) {
-    member(out, "m1", rates.oneMinuteRate());
-    member(out, "m5", rates.fiveMinuteRate());
-    member(out, "m15", rates.fifteenMinuteRate());
-  }
-
-  private static void distribution(StringBuilder out, Snapshot window, double unit) {
-    member(out, "min", window.getMin() / unit);
-    member(out, "max", window.getMax() / unit);
-    member(out, "mean", window.getMean() / unit);
-    member(out, "stddev", window.getStdDev() / unit);
-    for (int i = 0; i < QUANTILES.length; i++) {
-      member(out, QUANTILE_KEYS[i], window.getQuantile(QUANTILES[i]) / unit);
+    @Override
+    public void integer(String key, long value) {
+      key(key);
+      out.append(value);
     }
-  }
 
-  private static void member(StringBuilder out, String key, double value) {
-    out.append(",\"").append(key).append("\":");
-    Numbers.appendJson(out, value);
+    @Override
+    public void decimal(String key, double value) {
+      key(key);
+      Numbers.appendJson(out, value);
+    }
+
+    private void key(String key) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      out.append('"').append(key).append("\":");
+    }
   }
 }

@@ -1,12 +1,8 @@
 package dev.tapes.exposition;
 
-import dev.tapes.CounterSnapshot;
-import dev.tapes.GaugeSnapshot;
-import dev.tapes.HistogramSnapshot;
-import dev.tapes.MeterSnapshot;
 import dev.tapes.MetricSnapshot;
+import dev.tapes.MetricType;
 import dev.tapes.RegistrySnapshot;
-import dev.tapes.TimerSnapshot;
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.List;
@@ -83,10 +79,10 @@ public final class PrometheusNames {
    */
   public static String family(MetricSnapshot metric) {
     String name = of(metric.name());
-    if (metric instanceof TimerSnapshot) {
+    if (metric.type() == MetricType.TIMER) {
       return name.endsWith("_seconds") ? name : name + "_seconds";
     }
-    if (metric instanceof MeterSnapshot) {
+    if (metric.type() == MetricType.METER) {
       return name.endsWith("_total") && name.length() > "_total".length()
           ? name.substring(0, name.length() - "_total".length()) : name;
     }
@@ -139,25 +135,25 @@ public final class PrometheusNames {
   private static final class Plan {
 
     private final String[] names;
-    private final Class<?>[] kinds;
+    private final MetricType[] types;
     private final String[] families;
 
-    private Plan(String[] names, Class<?>[] kinds, String[] families) {
+    private Plan(String[] names, MetricType[] types, String[] families) {
       this.names = names;
-      this.kinds = kinds;
+      this.types = types;
       this.families = families;
     }
 
     static Plan of(List<MetricSnapshot> metrics) {
       int size = metrics.size();
       String[] names = new String[size];
-      Class<?>[] kinds = new Class<?>[size];
+      MetricType[] types = new MetricType[size];
       String[] families = new String[size];
       Map<String, String> claimedBy = new HashMap<>(size * 4);
       for (int i = 0; i < size; i++) {
         MetricSnapshot metric = metrics.get(i);
         names[i] = metric.name();
-        kinds[i] = metric.getClass();
+        types[i] = metric.type();
         String family = family(metric);
         String[] claims = claims(metric, family);
         String clash = null;
@@ -176,20 +172,17 @@ public final class PrometheusNames {
           families[i] = family;
         }
       }
-      return new Plan(names, kinds, families);
+      return new Plan(names, types, families);
     }
 
     /** Every name a metric may write, in either format. */
     private static String[] claims(MetricSnapshot metric, String family) {
-      if (metric instanceof MeterSnapshot) {
-        return new String[] {family, family + "_total", family + "_m1_rate",
+      return switch (metric.type()) {
+        case METER -> new String[] {family, family + "_total", family + "_m1_rate",
             family + "_m5_rate", family + "_m15_rate"};
-      }
-      if (metric instanceof TimerSnapshot || metric instanceof HistogramSnapshot) {
-        return new String[] {family, family + "_count", family + "_sum"};
-      }
-      assert metric instanceof CounterSnapshot || metric instanceof GaugeSnapshot;
-      return new String[] {family};
+        case TIMER, HISTOGRAM -> new String[] {family, family + "_count", family + "_sum"};
+        case COUNTER, GAUGE -> new String[] {family};
+      };
     }
 
     boolean matches(List<MetricSnapshot> metrics) {
@@ -200,7 +193,7 @@ public final class PrometheusNames {
         MetricSnapshot metric = metrics.get(i);
         String name = metric.name();
         // Registries hand out the same String instance each time: == settles most checks.
-        if ((name != names[i] && !name.equals(names[i])) || metric.getClass() != kinds[i]) {
+        if ((name != names[i] && !name.equals(names[i])) || metric.type() != types[i]) {
           return false;
         }
       }

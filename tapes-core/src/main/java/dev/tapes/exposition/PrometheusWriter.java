@@ -18,12 +18,6 @@ import java.util.List;
  */
 final class PrometheusWriter {
 
-  /** The quantiles of summaries, as label values, and the quantiles they stand for. */
-  private static final String[] QUANTILE_LABELS = {"0.5", "0.75", "0.95", "0.98", "0.99",
-      "0.999"};
-  private static final double[] QUANTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
-  private static final double NANOS_PER_SECOND = 1e9;
-
   private PrometheusWriter() {}
 
   static void write(RegistrySnapshot snapshot, Sink sink, boolean openMetrics)
@@ -37,26 +31,32 @@ final class PrometheusWriter {
         continue; // collides with an earlier metric; PrometheusNames warned
       }
       MetricSnapshot metric = metrics.get(i);
-      if (metric instanceof TimerSnapshot timer) {
-        header(out, family, "", "summary", "Timer ", timer.name(),
-            ": durations in seconds; quantiles over the recent window", "seconds", openMetrics);
-        summary(out, family, timer.window(), NANOS_PER_SECOND, timer.count(),
-            timer.sumNanos() / NANOS_PER_SECOND, openMetrics);
-      } else if (metric instanceof MeterSnapshot meter) {
-        counter(out, family, meter, openMetrics);
-      } else if (metric instanceof HistogramSnapshot histogram) {
-        header(out, family, "", "summary", "Histogram ", histogram.name(),
-            ": quantiles over the recent window", null, openMetrics);
-        summary(out, family, histogram.window(), 1.0, histogram.count(), histogram.sum(),
-            openMetrics);
-      } else if (metric instanceof CounterSnapshot counter) {
-        header(out, family, "", "gauge", "Counter ", counter.name(), "", null, openMetrics);
-        out.append(family).append(' ').append(counter.count()).append('\n');
-      } else if (metric instanceof GaugeSnapshot gauge) {
-        header(out, family, "", "gauge", "Gauge ", gauge.name(), "", null, openMetrics);
-        out.append(family).append(' ');
-        Numbers.appendPrometheus(out, gauge.value());
-        out.append('\n');
+      switch (metric.type()) {
+        case TIMER -> {
+          TimerSnapshot timer = (TimerSnapshot) metric;
+          header(out, family, "", "summary", timer,
+              ": durations in seconds; quantiles over the recent window", "seconds", openMetrics);
+          summary(out, family, timer.window(), StatsLeaf.NANOS_PER_SECOND, timer.count(),
+              timer.sumNanos() / StatsLeaf.NANOS_PER_SECOND, openMetrics);
+        }
+        case METER -> counter(out, family, (MeterSnapshot) metric, openMetrics);
+        case HISTOGRAM -> {
+          HistogramSnapshot histogram = (HistogramSnapshot) metric;
+          header(out, family, "", "summary", histogram, ": quantiles over the recent window",
+              null, openMetrics);
+          summary(out, family, histogram.window(), 1.0, histogram.count(), histogram.sum(),
+              openMetrics);
+        }
+        case COUNTER -> {
+          header(out, family, "", "gauge", metric, "", null, openMetrics);
+          out.append(family).append(' ').append(((CounterSnapshot) metric).count()).append('\n');
+        }
+        case GAUGE -> {
+          header(out, family, "", "gauge", metric, "", null, openMetrics);
+          out.append(family).append(' ');
+          Numbers.appendPrometheus(out, ((GaugeSnapshot) metric).value());
+          out.append('\n');
+        }
       }
       sink.endLine();
     }
@@ -72,21 +72,21 @@ final class PrometheusWriter {
    */
   private static void counter(StringBuilder out, String family, MeterSnapshot meter,
       boolean openMetrics) {
-    header(out, family, openMetrics ? "" : "_total", "counter", "Meter ", meter.name(),
-        ": events", null, openMetrics);
+    header(out, family, openMetrics ? "" : "_total", "counter", meter, ": events", null,
+        openMetrics);
     out.append(family).append("_total ").append(meter.count()).append('\n');
     Rates rates = meter.rates();
     rate(out, family, "_m1_rate", ": one-minute rate, events per second",
-        rates.oneMinuteRate(), meter.name(), openMetrics);
+        rates.oneMinuteRate(), meter, openMetrics);
     rate(out, family, "_m5_rate", ": five-minute rate, events per second",
-        rates.fiveMinuteRate(), meter.name(), openMetrics);
+        rates.fiveMinuteRate(), meter, openMetrics);
     rate(out, family, "_m15_rate", ": fifteen-minute rate, events per second",
-        rates.fifteenMinuteRate(), meter.name(), openMetrics);
+        rates.fifteenMinuteRate(), meter, openMetrics);
   }
 
   private static void rate(StringBuilder out, String family, String suffix, String help,
-      double value, String name, boolean openMetrics) {
-    header(out, family, suffix, "gauge", "Meter ", name, help, null, openMetrics);
+      double value, MeterSnapshot meter, boolean openMetrics) {
+    header(out, family, suffix, "gauge", meter, help, null, openMetrics);
     out.append(family).append(suffix).append(' ');
     Numbers.appendPrometheus(out, value);
     out.append('\n');
@@ -94,9 +94,10 @@ final class PrometheusWriter {
 
   private static void summary(StringBuilder out, String family, Snapshot window, double unit,
       long count, double sum, boolean openMetrics) {
-    for (int q = 0; q < QUANTILES.length; q++) {
-      out.append(family).append("{quantile=\"").append(QUANTILE_LABELS[q]).append("\"} ");
-      Numbers.appendPrometheus(out, window.getQuantile(QUANTILES[q]) / unit);
+    for (int q = 0; q < StatsLeaf.QUANTILES.length; q++) {
+      out.append(family).append("{quantile=\"").append(StatsLeaf.QUANTILE_LABELS[q])
+          .append("\"} ");
+      Numbers.appendPrometheus(out, window.getQuantile(StatsLeaf.QUANTILES[q]) / unit);
       out.append('\n');
     }
     // OpenMetrics makes a summary's sum a counter, never negative; it is optional, so a
@@ -111,11 +112,11 @@ final class PrometheusWriter {
 
   /**
    * The {@code # HELP}, {@code # TYPE} (and {@code # UNIT}) lines of the family {@code family}
-   * followed by {@code suffix}; the help is the metric's kind and dotted name, then
+   * followed by {@code suffix}; the help is the metric's type and dotted name, then
    * {@code help}.
    */
   private static void header(StringBuilder out, String family, String suffix, String type,
-      String kind, String name, String help, String unit, boolean openMetrics) {
+      MetricSnapshot metric, String help, String unit, boolean openMetrics) {
     if (openMetrics) {
       // TYPE first by convention; UNIT only where the family name ends in the unit.
       out.append("# TYPE ").append(family).append(suffix).append(' ').append(type).append('\n');
@@ -124,8 +125,9 @@ final class PrometheusWriter {
             .append('\n');
       }
     }
-    out.append("# HELP ").append(family).append(suffix).append(' ').append(kind);
-    Escaping.appendHelp(out, name, openMetrics);
+    out.append("# HELP ").append(family).append(suffix).append(' ')
+        .append(metric.type().displayName()).append(' ');
+    Escaping.appendHelp(out, metric.name(), openMetrics);
     out.append(help).append('\n');
     if (!openMetrics) {
       out.append("# TYPE ").append(family).append(suffix).append(' ').append(type).append('\n');

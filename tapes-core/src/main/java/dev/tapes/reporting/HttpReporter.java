@@ -3,10 +3,11 @@ package dev.tapes.reporting;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.tapes.Registry;
-import dev.tapes.RegistrySnapshot;
-import dev.tapes.exposition.ExpositionFormat;
-import dev.tapes.exposition.MetricSelection;
+import dev.tapes.SnapshotSource;
+import dev.tapes.scrape.Caller;
+import dev.tapes.scrape.ContentNegotiation;
+import dev.tapes.scrape.ScrapeHandler;
+import dev.tapes.scrape.ScrapeResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -34,8 +34,9 @@ import java.util.concurrent.Executors;
  * <p>{@code GET /metrics} (and {@code GET /}) answers every metric; {@code GET /metrics/my/http}
  * the metrics under {@code my.http} (404 if there are none). The format follows the
  * {@code Accept} header ({@link ContentNegotiation}): JSON by default, OpenMetrics or Prometheus
- * text for Prometheus; 406 if none is acceptable. {@code HEAD} works too; other methods get 405,
- * other paths 404. Each request takes a fresh snapshot.
+ * text for Prometheus; 406 if none is acceptable (the rules are {@link ScrapeHandler}'s, shared
+ * with every endpoint). {@code HEAD} works too; other methods get 405, other paths 404. Each
+ * request takes a fresh snapshot of what it selects.
  *
  * <p>It binds to {@code 127.0.0.1} unless given another address: metrics often say more than an
  * application means to publish. Port 0 picks a free port ({@link #getPort()}). Requests are
@@ -47,7 +48,7 @@ public class HttpReporter implements Reporter {
 
   private final InetAddress bindAddress;
   private final int port;
-  private final Registry registry;
+  private final ScrapeHandler handler;
   private final Object lock = new Object();
   /** Guarded by {@link #lock}. */
   private HttpServer server;
@@ -58,18 +59,18 @@ public class HttpReporter implements Reporter {
   private volatile boolean failing;
 
   /** Serves on {@code 127.0.0.1:port}; port 0 picks a free one. */
-  public HttpReporter(int port, Registry registry) {
+  public HttpReporter(int port, SnapshotSource registry) {
     this(InetAddress.getLoopbackAddress(), port, registry);
   }
 
   /** Serves on {@code bindAddress:port}, e.g. {@code InetAddress.getByName("0.0.0.0")}. */
-  public HttpReporter(InetAddress bindAddress, int port, Registry registry) {
+  public HttpReporter(InetAddress bindAddress, int port, SnapshotSource registry) {
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be within 0..65535, was " + port);
     }
     this.port = port;
-    this.registry = Objects.requireNonNull(registry, "registry");
+    this.handler = new ScrapeHandler(Objects.requireNonNull(registry, "registry"), null);
   }
 
   /**
@@ -139,33 +140,23 @@ public class HttpReporter implements Reporter {
       if (path.equals("/") || path.equals("/metrics") || path.equals("/metrics/")) {
         below = "";
       } else if (path.startsWith("/metrics/")) {
-        below = metricPath(path.substring("/metrics/".length()));
+        below = decode(path.substring("/metrics/".length()));
       } else {
         respond(exchange, 404, "no such resource: " + path + "; metrics are at /metrics\n",
             head);
         return;
       }
       List<String> accepts = exchange.getRequestHeaders().get("Accept");
-      Optional<ExpositionFormat> format = ContentNegotiation.negotiate(
-          accepts == null ? null : String.join(",", accepts));
-      if (format.isEmpty()) {
-        respond(exchange, 406, "none of the accepted types is available; available: "
-            + ContentNegotiation.AVAILABLE + "\n", head);
-        return;
-      }
-      Optional<RegistrySnapshot> selected = MetricSelection.select(registry.snapshot(), below);
-      if (selected.isEmpty()) {
-        respond(exchange, 404, "no metric named '" + below + "' or below it\n", head);
-        return;
-      }
+      ScrapeResponse response = handler.handle(below,
+          accepts == null ? null : String.join(",", accepts), Caller.ANONYMOUS);
       ByteArrayOutputStream body = new ByteArrayOutputStream(lastResponseBytes + 1024);
-      format.get().write(selected.get(), body);
-      lastResponseBytes = body.size();
+      response.writeBody(body);
+      if (response.hasMetrics()) {
+        lastResponseBytes = body.size();
+      }
       Headers headers = exchange.getResponseHeaders();
-      headers.set("Content-Type", format.get().getContentType());
-      headers.set("Vary", "Accept");
-      headers.set("Cache-Control", "no-store");
-      exchange.sendResponseHeaders(200, head ? -1 : body.size());
+      response.headers().forEach(headers::set);
+      exchange.sendResponseHeaders(response.status(), head ? -1 : body.size());
       if (!head) {
         try (OutputStream out = exchange.getResponseBody()) {
           body.writeTo(out);
@@ -194,7 +185,8 @@ public class HttpReporter implements Reporter {
     }
   }
 
-  private static String metricPath(String rawPath) {
+  /** Decodes each segment of a raw path; an encoded slash inside a segment stands for a dot. */
+  private static String decode(String rawPath) {
     StringBuilder decoded = new StringBuilder(rawPath.length());
     for (String segment : rawPath.split("/")) {
       if (decoded.length() > 0) {
@@ -203,13 +195,13 @@ public class HttpReporter implements Reporter {
       decoded.append(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8)
           .replace('/', '.'));
     }
-    return MetricSelection.pathOf(decoded.toString());
+    return decoded.toString();
   }
 
   private static void respond(HttpExchange exchange, int status, String message, boolean head)
       throws IOException {
     byte[] body = message.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    exchange.getResponseHeaders().set("Content-Type", ScrapeResponse.TEXT);
     exchange.sendResponseHeaders(status, head ? -1 : body.length);
     if (!head) {
       try (OutputStream out = exchange.getResponseBody()) {

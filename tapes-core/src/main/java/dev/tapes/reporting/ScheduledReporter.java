@@ -1,6 +1,6 @@
 package dev.tapes.reporting;
 
-import dev.tapes.Registry;
+import dev.tapes.SnapshotSource;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A reporter that calls {@link #report()} every interval: the seed's
- * {@code ScheduledReporter}. Subclasses implement {@code report()}, reading the registry only
- * through {@code getRegistry().snapshot()}.
+ * {@code ScheduledReporter}. Subclasses implement {@code report()}, reading the registry (or any
+ * {@link SnapshotSource}) only through {@code getRegistry().snapshot()}.
  *
  * <pre>{@code
  * Reporter reporter = new ScheduledReporter(Duration.ofSeconds(10), registry) {
@@ -42,7 +42,7 @@ public abstract class ScheduledReporter implements Reporter {
   private static final System.Logger LOG = System.getLogger(ScheduledReporter.class.getName());
 
   private final Duration interval;
-  private final Registry registry;
+  private final SnapshotSource registry;
   private final ScheduledExecutorService providedExecutor;
   private final Object lock = new Object();
   /** Guarded by {@link #lock}. */
@@ -56,7 +56,7 @@ public abstract class ScheduledReporter implements Reporter {
   private boolean slow;
 
   /** Reports {@code registry} every {@code interval} on a daemon thread of its own. */
-  protected ScheduledReporter(Duration interval, Registry registry) {
+  protected ScheduledReporter(Duration interval, SnapshotSource registry) {
     this(interval, registry, null);
   }
 
@@ -64,7 +64,7 @@ public abstract class ScheduledReporter implements Reporter {
    * Reports {@code registry} every {@code interval} on {@code executor} (for example a
    * container's {@code ManagedScheduledExecutorService}), which it never shuts down.
    */
-  protected ScheduledReporter(Duration interval, Registry registry,
+  protected ScheduledReporter(Duration interval, SnapshotSource registry,
       ScheduledExecutorService executor) {
     Objects.requireNonNull(interval, "interval");
     if (interval.isNegative() || interval.isZero()) {
@@ -135,8 +135,11 @@ public abstract class ScheduledReporter implements Reporter {
     return interval;
   }
 
-  /** The registry this reporter reports; read it through {@code snapshot()}. */
-  protected Registry getRegistry() {
+  /**
+   * What this reporter reports: a registry, or another {@link SnapshotSource} such as an
+   * aggregator's merged view; read it through {@code snapshot()}.
+   */
+  protected SnapshotSource getRegistry() {
     return registry;
   }
 

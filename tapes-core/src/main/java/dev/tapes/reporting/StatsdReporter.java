@@ -1,16 +1,11 @@
 package dev.tapes.reporting;
 
-import dev.tapes.CounterSnapshot;
-import dev.tapes.GaugeSnapshot;
-import dev.tapes.HistogramSnapshot;
-import dev.tapes.MeterSnapshot;
-import dev.tapes.MetricSnapshot;
-import dev.tapes.Rates;
-import dev.tapes.Registry;
-import dev.tapes.Snapshot;
-import dev.tapes.TimerSnapshot;
+import dev.tapes.SnapshotSource;
+import dev.tapes.exposition.StatsdFormat;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -31,42 +28,35 @@ import java.util.concurrent.ScheduledExecutorService;
  * new StatsdReporter(Duration.ofSeconds(10), "localhost", 8125, "myapp", registry).start();
  * }</pre>
  *
- * <p><b>Lines.</b> Keys are {@code PREFIX.NAME.KEY}, the keys of {@code getStats()}:
- * <ul>
- *   <li>counts of meters, timers and histograms: the increase since the last report as a StatsD
- *       counter ({@code my.timer.count:3|c}), so that the daemon's totals equal the true counts;
- *   <li>everything already computed (rates {@code m1 m5 m15}, {@code min max mean stddev},
- *       quantiles {@code q50 q75 q95 q98 q99 q999}) as gauges ({@code |g}); timer durations in
- *       milliseconds, the StatsD convention;
- *   <li>a {@code Counter} (which can go down) and a {@code Gauge}: their value as a gauge keyed
- *       by the metric's name alone.
- * </ul>
- * NaN and infinite values (empty windows, failing gauges) are not sent: StatsD cannot carry
- * them. A negative gauge is sent as {@code 0} then the value in the same datagram, because
- * StatsD reads a leading sign as a change to the previous value. Characters outside
- * {@code [A-Za-z0-9_.-]} in keys become {@code _}.
+ * <p>The lines are {@link StatsdFormat}'s: counts as increases ({@code |c}) since what the daemon
+ * was last sent, every computed value as a gauge ({@code |g}), durations in milliseconds.
  *
- * <p><b>Datagrams</b> hold whole lines and at most {@value #MAX_PAYLOAD_BYTES} bytes, which
- * fits a 1500-byte Ethernet MTU without fragmentation. The socket is connected, so the
- * operating system reports an unreachable daemon (ICMP port unreachable) as an error; a report
- * that meets one counts none of its increases as delivered, and the next report sends them
- * again. Totals therefore stay exact across a daemon that was down for a while, as far as the
- * network reports losses (UDP gives no other receipt: a datagram dropped silently is lost).
+ * <p><b>Datagrams</b> hold whole lines (a negative gauge's two lines travel together) and at most
+ * {@value #MAX_PAYLOAD_BYTES} bytes, which fits a 1500-byte Ethernet MTU without fragmentation. A
+ * line longer than that (a metric with an absurd name) is left out and logged once: it could
+ * never be sent, and must not stop the others. The socket is connected, so the operating system
+ * reports an unreachable daemon (ICMP port unreachable) as an error; a report that meets one
+ * counts none of its increases as delivered, and the next report sends them again. Any other
+ * failure part-way through a report counts the datagrams sent before it as delivered, so
+ * nothing is ever sent twice. Totals therefore stay exact across a daemon that was down for a
+ * while, as far as the network reports losses (UDP gives no other receipt: a datagram dropped
+ * silently is lost).
  */
 public class StatsdReporter extends ScheduledReporter {
 
   /** The largest datagram payload sent. */
   public static final int MAX_PAYLOAD_BYTES = 1432;
 
-  private static final double NANOS_PER_MILLI = 1e6;
-  private static final String[] QUANTILE_KEYS = {"q50", "q75", "q95", "q98", "q99", "q999"};
-  private static final double[] QUANTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
+  private static final System.Logger LOG = System.getLogger(StatsdReporter.class.getName());
+  /** Metrics whose lines were too long, each logged once; bounded, as names may be hostile. */
+  private static final int MAX_WARNED = 1_000;
 
   private final String host;
   private final int port;
   private final String prefix;
   /** The count last delivered per metric name. Guarded by {@code this} (report is synchronized). */
   private final Map<String, Long> delivered = new HashMap<>();
+  private final Set<String> tooLong = ConcurrentHashMap.newKeySet();
   private DatagramChannel channel;
 
   /**
@@ -74,47 +64,45 @@ public class StatsdReporter extends ScheduledReporter {
    * ({@code null} or empty: no prefix).
    */
   public StatsdReporter(Duration interval, String host, int port, String prefix,
-      Registry registry) {
+      SnapshotSource registry) {
     this(interval, host, port, prefix, registry, null);
   }
 
   /** Runs on {@code executor}, for example a container's managed scheduled executor. */
   public StatsdReporter(Duration interval, String host, int port, String prefix,
-      Registry registry, ScheduledExecutorService executor) {
+      SnapshotSource registry, ScheduledExecutorService executor) {
     super(interval, registry, executor);
     this.host = Objects.requireNonNull(host, "host");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port must be within 1..65535, was " + port);
     }
     this.port = port;
-    this.prefix = prefix == null || prefix.isEmpty() ? "" : sanitize(prefix) + ".";
+    this.prefix = prefix;
   }
 
   @Override
   public synchronized void report() throws IOException {
-    List<Datagram> datagrams = datagrams(getRegistry().snapshot().metrics());
+    List<Datagram> datagrams = datagrams();
+    int sent = 0;
     try {
       DatagramChannel open = channel();
       for (Datagram datagram : datagrams) {
-        if (datagram.payload.length() > 0) {
-          ByteBuffer bytes = ByteBuffer.wrap(
-              datagram.payload.toString().getBytes(StandardCharsets.UTF_8));
-          if (open.write(bytes) == 0) {
-            throw new IOException("the socket's send buffer is full");
-          }
+        if (open.write(ByteBuffer.wrap(datagram.payload())) == 0) {
+          throw new IOException("the socket's send buffer is full");
         }
+        sent++;
       }
       // A connected UDP socket learns from ICMP that nothing listens; a non-blocking read
       // surfaces that now (PortUnreachableException) rather than at the next report.
       open.read(ByteBuffer.allocate(1));
     } catch (IOException e) {
       closeChannel(); // resolve and connect afresh next time: the daemon may have moved
+      // Refused by the daemon's host: nothing of this report arrived. Any other failure is of
+      // the datagram it names; those written before it left.
+      markDelivered(datagrams, e instanceof PortUnreachableException ? 0 : sent);
       throw new IOException("cannot send to StatsD at " + host + ":" + port + ": " + e, e);
     }
-    // Only now: increases of a report that failed are sent again with the next one.
-    for (Datagram datagram : datagrams) {
-      delivered.putAll(datagram.counts);
-    }
+    markDelivered(datagrams, datagrams.size());
   }
 
   @Override
@@ -128,6 +116,20 @@ public class StatsdReporter extends ScheduledReporter {
   @Override
   protected String describe() {
     return "StatsdReporter to " + host + ":" + port;
+  }
+
+  /** The current snapshot's lines, packed. */
+  List<Datagram> datagrams() {
+    Packer packer = new Packer();
+    StatsdFormat.write(getRegistry().snapshot(), prefix,
+        name -> delivered.getOrDefault(name, 0L), packer::add);
+    return packer.finish();
+  }
+
+  private void markDelivered(List<Datagram> datagrams, int count) {
+    for (int i = 0; i < count; i++) {
+      delivered.putAll(datagrams.get(i).counts());
+    }
   }
 
   private DatagramChannel channel() throws IOException {
@@ -156,160 +158,73 @@ public class StatsdReporter extends ScheduledReporter {
       try {
         channel.close();
       } catch (IOException e) {
-        System.getLogger(StatsdReporter.class.getName())
-            .log(System.Logger.Level.DEBUG, "closing the StatsD channel failed", e);
+        LOG.log(Level.DEBUG, "closing the StatsD channel failed", e);
       }
       channel = null;
     }
   }
 
-  /** The lines of every metric, packed into datagrams. */
-  List<Datagram> datagrams(List<MetricSnapshot> metrics) {
-    Packer packer = new Packer();
-    StringBuilder lines = new StringBuilder(256);
-    for (MetricSnapshot metric : metrics) {
-      String key = prefix + sanitize(metric.name());
-      if (metric instanceof CounterSnapshot counter) {
-        gauge(lines, key, "", counter.count());
-        packer.add(lines, null, 0);
-      } else if (metric instanceof GaugeSnapshot gauge) {
-        gauge(lines, key, "", gauge.value());
-        packer.add(lines, null, 0);
-      } else if (metric instanceof MeterSnapshot meter) {
-        count(packer, lines, key, meter.name(), meter.count());
-        rates(packer, lines, key, meter.rates());
-      } else if (metric instanceof TimerSnapshot timer) {
-        count(packer, lines, key, timer.name(), timer.count());
-        rates(packer, lines, key, timer.rates());
-        distribution(packer, lines, key, timer.window(), NANOS_PER_MILLI);
-      } else if (metric instanceof HistogramSnapshot histogram) {
-        count(packer, lines, key, histogram.name(), histogram.count());
-        distribution(packer, lines, key, histogram.window(), 1.0);
-      }
-    }
-    return packer.finish();
-  }
-
-  private void count(Packer packer, StringBuilder lines, String key, String name, long count) {
-    Long last = delivered.get(name);
-    // A count below the last one delivered means the metric was recreated: start over.
-    long increase = last == null || count < last ? count : count - last;
-    if (increase != 0) {
-      lines.append(key).append(".count:").append(increase).append("|c\n");
-    }
-    packer.add(lines, name, count);
-  }
-
-  private static void rates(Packer packer, StringBuilder lines, String key, Rates rates) {
-    gauge(lines, key, ".m1", rates.oneMinuteRate());
-    gauge(lines, key, ".m5", rates.fiveMinuteRate());
-    gauge(lines, key, ".m15", rates.fifteenMinuteRate());
-    packer.add(lines, null, 0);
-  }
-
-  private static void distribution(Packer packer, StringBuilder lines, String key,
-      Snapshot window, double unit) {
-    gauge(lines, key, ".min", window.getMin() / unit);
-    gauge(lines, key, ".max", window.getMax() / unit);
-    gauge(lines, key, ".mean", window.getMean() / unit);
-    gauge(lines, key, ".stddev", window.getStdDev() / unit);
-    packer.add(lines, null, 0);
-    for (int i = 0; i < QUANTILES.length; i++) {
-      gauge(lines, key, "." + QUANTILE_KEYS[i], window.getQuantile(QUANTILES[i]) / unit);
-    }
-    packer.add(lines, null, 0);
-  }
-
-  private static void gauge(StringBuilder lines, String key, String suffix, double value) {
-    if (!Double.isFinite(value)) {
-      return;
-    }
-    if (value < 0) {
-      // StatsD reads "-5" as "subtract 5" from a non-zero gauge: reset to 0 first.
-      lines.append(key).append(suffix).append(":0|g\n");
-    }
-    lines.append(key).append(suffix).append(':');
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      lines.append((long) value);
-    } else {
-      lines.append(value);
-    }
-    lines.append("|g\n");
-  }
-
-  /** Keeps what StatsD keeps in a key; it would drop the rest, we make it {@code _}. */
-  static String sanitize(String name) {
-    StringBuilder out = null;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '.' || c == '-';
-      if (!safe && out == null) {
-        out = new StringBuilder(name.length()).append(name, 0, i);
-      }
-      if (out != null) {
-        out.append(safe ? c : '_');
-      }
-    }
-    return out == null ? name : out.toString();
-  }
-
-  /** One datagram: its lines and the counts it delivers. */
-  static final class Datagram {
-    final StringBuilder payload = new StringBuilder(MAX_PAYLOAD_BYTES);
-    final Map<String, Long> counts = new HashMap<>();
-  }
-
   /**
-   * Packs groups of lines into datagrams of at most {@link #MAX_PAYLOAD_BYTES}: a group (a
-   * negative gauge's two lines, a count) never straddles two datagrams.
+   * One datagram: its payload, and the count totals it delivers by metric name.
    */
-  private static final class Packer {
+  record Datagram(byte[] payload, Map<String, Long> counts) {
+
+    String text() {
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Packs entries into datagrams of at most {@link #MAX_PAYLOAD_BYTES}, never splitting one. */
+  private final class Packer {
 
     private final List<Datagram> datagrams = new ArrayList<>();
-    private Datagram current;
-    private int currentBytes;
+    private final StringBuilder payload = new StringBuilder(MAX_PAYLOAD_BYTES);
+    private Map<String, Long> counts = new HashMap<>();
+    private int bytes;
 
-    /** Adds the lines in {@code group} (then clears it), delivering {@code count} of a name. */
-    void add(StringBuilder group, String name, long count) {
-      int bytes = utf8Length(group);
+    void add(StatsdFormat.Entry entry) {
+      byte[] text = entry.text().getBytes(StandardCharsets.UTF_8);
+      if (text.length > MAX_PAYLOAD_BYTES) {
+        skip(entry, text.length);
+        return;
+      }
+      int needed = bytes == 0 ? text.length : bytes + 1 + text.length;
+      if (needed > MAX_PAYLOAD_BYTES) {
+        flush();
+        needed = text.length;
+      }
       if (bytes > 0) {
-        if (current == null || currentBytes + bytes > MAX_PAYLOAD_BYTES) {
-          current = new Datagram();
-          datagrams.add(current);
-          currentBytes = 0;
-        }
-        current.payload.append(group);
-        currentBytes += bytes;
+        payload.append('\n');
       }
-      if (name != null) {
-        if (current == null) {
-          current = new Datagram();
-          datagrams.add(current);
-        }
-        current.counts.put(name, count);
+      payload.append(entry.text());
+      bytes = needed;
+      if (entry.carriesCount()) {
+        counts.put(entry.metric(), entry.countTotal());
       }
-      group.setLength(0);
     }
 
     List<Datagram> finish() {
-      for (Datagram datagram : datagrams) {
-        int length = datagram.payload.length();
-        if (length > 0 && datagram.payload.charAt(length - 1) == '\n') {
-          datagram.payload.setLength(length - 1);
-        }
-      }
-      datagrams.removeIf(d -> d.payload.length() == 0 && d.counts.isEmpty());
+      flush();
       return datagrams;
     }
 
-    private static int utf8Length(CharSequence text) {
-      int bytes = 0;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    private void flush() {
+      if (bytes > 0) {
+        datagrams.add(new Datagram(payload.toString().getBytes(StandardCharsets.UTF_8), counts));
+        payload.setLength(0);
+        counts = new HashMap<>();
+        bytes = 0;
       }
-      return bytes;
+    }
+
+    private void skip(StatsdFormat.Entry entry, int length) {
+      String metric = entry.metric();
+      if (tooLong.size() < MAX_WARNED && tooLong.add(metric)) {
+        LOG.log(Level.WARNING, describe() + " leaves out the lines of metric '"
+            + metric.substring(0, Math.min(metric.length(), 120))
+            + (metric.length() > 120 ? "..." : "") + "': " + length + " bytes, more than a"
+            + " datagram holds (" + MAX_PAYLOAD_BYTES + "). Logged once; shorten its name.");
+      }
     }
   }
 }

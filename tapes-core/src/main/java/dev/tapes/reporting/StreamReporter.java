@@ -1,6 +1,6 @@
 package dev.tapes.reporting;
 
-import dev.tapes.Registry;
+import dev.tapes.SnapshotSource;
 import dev.tapes.exposition.JsonFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,12 +32,12 @@ public class StreamReporter extends ScheduledReporter {
   /** Reused: reports never overlap. */
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
 
-  public StreamReporter(Duration interval, PrintStream out, Registry registry) {
+  public StreamReporter(Duration interval, PrintStream out, SnapshotSource registry) {
     this(interval, out, registry, null);
   }
 
   /** Runs on {@code executor}, for example a container's managed scheduled executor. */
-  public StreamReporter(Duration interval, PrintStream out, Registry registry,
+  public StreamReporter(Duration interval, PrintStream out, SnapshotSource registry,
       ScheduledExecutorService executor) {
     super(interval, registry, executor);
     this.out = Objects.requireNonNull(out, "out");

@@ -77,7 +77,7 @@ class JsonFormatTest {
 
     Map<?, ?> parsed = JSON.readValue(json, Map.class);
 
-    Object expected = withoutNonFinite(snapshot.toStats());
+    Object expected = withoutNonFinite(StatsTree.of(snapshot));
     assertThat(parsed).as("%s: %s", what, json).isEqualTo(expected);
     assertThat(parsed.toString()).as("%s: key order", what).isEqualTo(expected.toString());
   }

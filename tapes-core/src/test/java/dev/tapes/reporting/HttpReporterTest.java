@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapes.ManualClock;
 import dev.tapes.Registry;
+import dev.tapes.SnapshotSource;
 import dev.tapes.exposition.OpenMetricsFormat;
 import dev.tapes.exposition.PrometheusTextFormat;
 import dev.tapes.testkit.Promtool;
@@ -115,16 +116,13 @@ class HttpReporterTest {
 
   @Test
   void aFailingSnapshotAnswers500AndTheServerGoesOn() throws Exception {
-    Registry broken = new Registry(new ManualClock()) {
-      private int calls;
-
-      @Override
-      public dev.tapes.RegistrySnapshot snapshot() {
-        if (calls++ == 0) {
-          throw new IllegalStateException("broken on purpose");
-        }
-        return super.snapshot();
+    Registry registry = new Registry(new ManualClock());
+    int[] calls = {0};
+    SnapshotSource broken = () -> {
+      if (calls[0]++ == 0) {
+        throw new IllegalStateException("broken on purpose");
       }
+      return registry.snapshot();
     };
     try (HttpReporter other = new HttpReporter(0, broken)) {
       other.start();

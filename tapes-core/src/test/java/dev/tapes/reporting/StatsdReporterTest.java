@@ -102,10 +102,10 @@ class StatsdReporterTest {
     try (StatsdDaemon statsd = StatsdDaemon.start()) {
       StatsdReporter reporter = new StatsdReporter(INTERVAL, statsd.getHost(), statsd.getPort(),
           "app", registry);
-      List<StatsdReporter.Datagram> datagrams = reporter.datagrams(registry.snapshot().metrics());
+      List<StatsdReporter.Datagram> datagrams = reporter.datagrams();
       long lines = 0;
       for (StatsdReporter.Datagram datagram : datagrams) {
-        String payload = datagram.payload.toString();
+        String payload = datagram.text();
         assertThat(payload.getBytes(StandardCharsets.UTF_8).length)
             .isLessThanOrEqualTo(StatsdReporter.MAX_PAYLOAD_BYTES);
         assertThat(payload).doesNotStartWith("\n").doesNotEndWith("\n");
@@ -123,6 +123,31 @@ class StatsdReporterTest {
         assertThat(statsd.counters()).containsEntry("app.service.Endpoint" + i + ".latency.count",
             1.0);
       }
+    }
+  }
+
+  @Test
+  void aLineTooLongForAnyDatagramIsLeftOutOnceAndTheRestKeepsItsExactCounts() throws Exception {
+    String absurd = "x".repeat(70_000);
+    try (StatsdDaemon statsd = StatsdDaemon.start();
+        LogCapture log = LogCapture.of(StatsdReporter.class)) {
+      StatsdReporter reporter = new StatsdReporter(INTERVAL, statsd.getHost(), statsd.getPort(),
+          "app", registry);
+      for (int report = 0; report < 3; report++) {
+        registry.meter(absurd).mark();
+        for (int i = 0; i < 150; i++) {
+          registry.meter("jobs.kind" + i).mark(); // several datagrams before and after it
+        }
+        registry.meter("zz.last").mark();
+        reporter.report();
+      }
+
+      Await.until(() -> statsd.counters().getOrDefault("app.zz.last.count", 0.0) == 3.0,
+          DEADLINE, () -> "app.zz.last.count 3 in " + statsd.counters());
+      assertThat(statsd.counters()).as("sent once each, never again")
+          .containsEntry("app.jobs.kind0.count", 3.0).containsEntry("app.jobs.kind149.count", 3.0);
+      assertThat(log.messages(Level.WARNING)).hasSize(1).first().asString()
+          .contains("leaves out the lines of metric 'xxx");
     }
   }
 

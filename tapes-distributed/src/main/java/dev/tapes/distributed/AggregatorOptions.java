@@ -1,9 +1,8 @@
 package dev.tapes.distributed;
 
 import java.nio.file.Path;
+import dev.tapes.internal.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 /**
  * The command line of {@link AggregatorCommand}, parsed and checked. Every option has a
@@ -109,34 +108,13 @@ final class AggregatorOptions {
     return options;
   }
 
-  /**
-   * A duration: a number with a unit ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 24h}) or
-   * ISO-8601 ({@code PT10S}); positive.
-   */
+  /** A duration as the configuration writes them ({@link Durations}): {@code 10s}, {@code PT10S}. */
   static Duration time(String text, String option) {
-    String value = text.strip().toLowerCase(Locale.ROOT);
-    Duration duration;
     try {
-      if (value.startsWith("p")) {
-        duration = Duration.parse(text.strip());
-      } else if (value.endsWith("ms")) {
-        duration = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-      } else if (value.endsWith("s")) {
-        duration = Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-      } else if (value.endsWith("m")) {
-        duration = Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
-      } else if (value.endsWith("h")) {
-        duration = Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
-      } else {
-        throw new IllegalArgumentException(option + " needs a unit (ms, s, m, h): " + text);
-      }
-    } catch (NumberFormatException | DateTimeParseException e) {
-      throw new IllegalArgumentException(option + ": not a duration: " + text);
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
     }
-    if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(option + " must be positive: " + text);
-    }
-    return duration;
   }
 
   private void statsd(String hostAndPort) {

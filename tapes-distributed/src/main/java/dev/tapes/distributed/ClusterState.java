@@ -47,8 +47,8 @@ final class ClusterState {
   /** Sorted by id, so windows merge in the same order on every view (samples merge inexactly). */
   private final Map<Long, ProcessState> instances = new TreeMap<>();
   private final Map<Long, Tombstone> tombstones = new HashMap<>();
-  private final Map<String, MetricSnapshot> retired = new HashMap<>();
-  private final TreeMap<String, MetricKind> kinds = new TreeMap<>();
+  private final Map<String, Totals> retired = new HashMap<>();
+  private final TreeMap<String, MergeKind> kinds = new TreeMap<>();
   private NameTree names = new NameTree();
 
   ClusterState(Duration silenceTimeout, Duration retireAfter) {
@@ -119,9 +119,9 @@ final class ClusterState {
       long silent = nowNanos - instance.lastHeardNanos;
       if ((instance.last && silent > silenceNanos) || silent > retireAfterNanos) {
         for (ProcessState.Entry entry : instance.metrics.values()) {
-          MetricSnapshot counts = MetricTotals.countsOnly(entry.metric());
-          if (counts != null) {
-            retired.merge(counts.name(), counts, MetricTotals::add);
+          Totals totals = Totals.of(entry.metric());
+          if (totals != null) {
+            retired.merge(entry.metric().name(), totals, Totals::plus);
           }
         }
         tombstones.put(instance.id, new Tombstone(instance.lastSequence, nowNanos));
@@ -168,7 +168,9 @@ final class ClusterState {
     }
     Map<Long, Long> lastSequences = new HashMap<>();
     tombstones.forEach((id, tombstone) -> lastSequences.put(id, tombstone.lastSequence));
-    return new Checkpoint(new ArrayList<>(retired.values()), lastSequences, processes);
+    List<MetricSnapshot> retiredTotals = new ArrayList<>(retired.size());
+    retired.forEach((name, totals) -> retiredTotals.add(totals.toSnapshot(name)));
+    return new Checkpoint(retiredTotals, lastSequences, processes);
   }
 
   /**
@@ -186,11 +188,11 @@ final class ClusterState {
     names = new NameTree();
     int refused = 0;
     for (MetricSnapshot metric : checkpoint.retired()) {
-      MetricSnapshot counts = MetricTotals.countsOnly(metric);
-      if (counts == null || admit(counts) != null) {
+      Totals totals = Totals.of(metric);
+      if (totals == null || admit(metric) != null) {
         refused++;
       } else {
-        retired.merge(counts.name(), counts, MetricTotals::add);
+        retired.merge(metric.name(), totals, Totals::plus);
       }
     }
     checkpoint.tombstones().forEach((id, sequence) ->
@@ -217,8 +219,8 @@ final class ClusterState {
   /** Registers a name's kind on first sight; why the metric is refused, or null. */
   private String admit(MetricSnapshot metric) {
     String name = metric.name();
-    MetricKind kind = MetricKind.of(metric);
-    MetricKind known = kinds.get(name);
+    MergeKind kind = MergeKind.of(metric);
+    MergeKind known = kinds.get(name);
     if (known == null) {
       String problem = names.problemWith(name);
       if (problem != null) {
@@ -228,7 +230,7 @@ final class ClusterState {
       names.add(name);
       return null;
     }
-    return known == kind ? null : "metric '" + WireCodec.printable(name) + "' refused: it is a "
+    return known.equals(kind) ? null : "metric '" + WireCodec.printable(name) + "' refused: it is a "
         + known.describe() + " in the cluster, not a " + kind.describe();
   }
 

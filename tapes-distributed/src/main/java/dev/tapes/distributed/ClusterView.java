@@ -1,19 +1,12 @@
 package dev.tapes.distributed;
 
-import static dev.tapes.distributed.MetricTotals.addSaturated;
-import static dev.tapes.distributed.MetricTotals.countOf;
-import static dev.tapes.distributed.MetricTotals.ratesOf;
-import static dev.tapes.distributed.MetricTotals.sumOf;
-import static dev.tapes.distributed.MetricTotals.windowOf;
 
-import dev.tapes.CounterSnapshot;
+import dev.tapes.DistributionSnapshot;
 import dev.tapes.GaugeSnapshot;
-import dev.tapes.HistogramSnapshot;
-import dev.tapes.MeterSnapshot;
 import dev.tapes.MetricSnapshot;
+import dev.tapes.MetricType;
 import dev.tapes.Rates;
 import dev.tapes.Snapshot;
-import dev.tapes.TimerSnapshot;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,11 +23,11 @@ import java.util.SortedMap;
 final class ClusterView {
 
   private final Collection<ProcessState> processes;
-  private final Map<String, MetricSnapshot> retired;
+  private final Map<String, Totals> retired;
   private final long nowNanos;
   private final long silenceNanos;
 
-  private ClusterView(Collection<ProcessState> processes, Map<String, MetricSnapshot> retired,
+  private ClusterView(Collection<ProcessState> processes, Map<String, Totals> retired,
       long nowNanos, long silenceNanos) {
     this.processes = processes;
     this.retired = retired;
@@ -49,18 +42,18 @@ final class ClusterView {
    *     inexactly)
    */
   static List<MetricSnapshot> of(Collection<ProcessState> processes,
-      Map<String, MetricSnapshot> retired, SortedMap<String, MetricKind> kinds, long nowNanos,
+      Map<String, Totals> retired, SortedMap<String, MergeKind> kinds, long nowNanos,
       long silenceNanos) {
     return new ClusterView(processes, retired, nowNanos, silenceNanos).build(kinds);
   }
 
-  private List<MetricSnapshot> build(SortedMap<String, MetricKind> kinds) {
+  private List<MetricSnapshot> build(SortedMap<String, MergeKind> kinds) {
     List<MetricSnapshot> view = new ArrayList<>(kinds.size());
     Map<Long, String> labels = processLabels();
-    for (Map.Entry<String, MetricKind> named : kinds.entrySet()) {
+    for (Map.Entry<String, MergeKind> named : kinds.entrySet()) {
       String name = named.getKey();
-      MetricKind kind = named.getValue();
-      MetricSnapshot merged = kind == MetricKind.GAUGE ? gauge(name, labels, view)
+      MergeKind kind = named.getValue();
+      MetricSnapshot merged = kind.type() == MetricType.GAUGE ? gauge(name, labels, view)
           : totals(name, kind);
       if (merged != null) {
         view.add(merged);
@@ -70,29 +63,21 @@ final class ClusterView {
     return view;
   }
 
-  private MetricSnapshot totals(String name, MetricKind kind) {
-    long count = 0;
-    long sum = 0;
-    MetricSnapshot base = retired.get(name);
-    if (base != null) {
-      count = countOf(base);
-      sum = sumOf(base);
-    }
+  private MetricSnapshot totals(String name, MergeKind kind) {
+    Totals totals = retired.getOrDefault(name, Totals.zero(kind));
     double mean = 0;
     double m1 = 0;
     double m5 = 0;
     double m15 = 0;
-    Snapshot window = kind == MetricKind.COUNTER || kind == MetricKind.METER ? null
-        : kind.emptyWindow();
+    Snapshot window = kind.hasWindow() ? kind.emptyWindow() : null;
     for (ProcessState process : processes) {
       ProcessState.Entry entry = process.metrics.get(name);
       if (entry == null) {
         continue;
       }
       MetricSnapshot metric = entry.metric();
-      count = addSaturated(count, countOf(metric));
-      sum += sumOf(metric);
-      Rates rates = ratesOf(metric);
+      totals = totals.plus(Totals.of(metric));
+      Rates rates = Totals.ratesOf(metric);
       if (rates != null && process.isLive(nowNanos, silenceNanos)) {
         mean += rates.meanRate();
         m1 += rates.oneMinuteRate();
@@ -100,21 +85,10 @@ final class ClusterView {
         m15 += rates.fifteenMinuteRate();
       }
       if (window != null && process.isRecent(nowNanos, silenceNanos)) {
-        window = window.merge(windowOf(metric));
+        window = window.merge(((DistributionSnapshot) metric).window());
       }
     }
-    Rates rates = new Rates(mean, m1, m5, m15);
-    switch (kind) {
-      case COUNTER:
-        return new CounterSnapshot(name, count);
-      case METER:
-        return new MeterSnapshot(name, Math.max(0, count), rates);
-      case HISTOGRAM_SKETCH:
-      case HISTOGRAM_SAMPLE:
-        return new HistogramSnapshot(name, Math.max(0, count), sum, window);
-      default:
-        return new TimerSnapshot(name, Math.max(0, count), sum, rates, window);
-    }
+    return totals.toSnapshot(name, new Rates(mean, m1, m5, m15), window);
   }
 
   /** The sum of live values under the gauge's name; each live value added to {@code out}. */

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Receives the state of every {@link DistributedRegistry} and exposes the merged result as one
- * {@link #registry()}, which reporters read like any registry (the seed's {@code
+ * {@link #registry()}, which reporters read as they read a registry (the seed's {@code
  * RegistryAggregator}).
  *
  * <pre>{@code
@@ -62,7 +62,7 @@ public final class RegistryAggregator implements AutoCloseable {
   private final String endpoint;
   private final Clock clock;
   private final ClusterState state;
-  private final AggregateRegistry registry;
+  private final ClusterMetrics registry;
   /** Null without a state file. */
   private final StateKeeper stateKeeper;
   private final long maxFrameBytes;
@@ -110,7 +110,7 @@ public final class RegistryAggregator implements AutoCloseable {
     Counter saveFailures = own.counter(STATE_FAILURES);
     own.gauge(PROCESSES_LIVE, () -> state.liveProcesses(clock.nanoTime()));
     own.gauge(PROCESSES_KNOWN, state::knownProcesses);
-    this.registry = new AggregateRegistry(Registry.builder().clock(clock), state, own);
+    this.registry = new ClusterMetrics(state, own);
     this.badFrames = new LogLimiter(LOG, clock, LOG_PERIOD);
     this.clashes = new LogLimiter(LOG, clock, LOG_PERIOD);
     this.denials = new LogLimiter(LOG, clock, LOG_PERIOD);
@@ -132,9 +132,9 @@ public final class RegistryAggregator implements AutoCloseable {
   /**
    * The merged view of every proxy, plus the aggregator's own metrics: hand it to reporters.
    * It exists from construction (with the totals of the state file, if any) and stays
-   * readable after {@link #stop()}. It is read-only: its producer methods throw.
+   * readable after {@link #stop()}. It only reads: metrics are recorded into proxies.
    */
-  public Registry registry() {
+  public ClusterMetrics registry() {
     return registry;
   }
 

@@ -5,12 +5,14 @@ import dev.tapes.GaugeSnapshot;
 import dev.tapes.HistogramSnapshot;
 import dev.tapes.MeterSnapshot;
 import dev.tapes.MetricSnapshot;
+import dev.tapes.MetricType;
 import dev.tapes.Rates;
 import dev.tapes.RegistrySnapshot;
 import dev.tapes.SampleSnapshot;
 import dev.tapes.SketchSnapshot;
 import dev.tapes.Snapshot;
 import dev.tapes.TimerSnapshot;
+import dev.tapes.internal.MetricNameRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -200,33 +202,41 @@ final class WireCodec {
   }
 
   private static void writeMetric(WireWriter out, MetricSnapshot metric) {
-    if (metric instanceof CounterSnapshot counter) {
-      start(out, COUNTER, metric);
-      out.writeSignedVarLong(counter.count());
-    } else if (metric instanceof GaugeSnapshot gauge) {
-      start(out, GAUGE, metric);
-      out.writeDouble(gauge.value());
-    } else if (metric instanceof MeterSnapshot meter) {
-      start(out, METER, metric);
-      out.writeVarLong(meter.count());
-      writeRates(out, meter.rates());
-    } else if (metric instanceof HistogramSnapshot histogram) {
-      start(out, HISTOGRAM, metric);
-      out.writeVarLong(histogram.count());
-      out.writeSignedVarLong(histogram.sum());
-      writeWindow(out, histogram.window());
-    } else if (metric instanceof TimerSnapshot timer) {
-      start(out, TIMER, metric);
-      out.writeVarLong(timer.count());
-      out.writeSignedVarLong(timer.sumNanos());
-      writeRates(out, timer.rates());
-      writeWindow(out, timer.window());
+    out.writeByte(typeByte(metric.type()));
+    out.writeString(metric.name());
+    switch (metric.type()) {
+      case COUNTER -> out.writeSignedVarLong(((CounterSnapshot) metric).count());
+      case GAUGE -> out.writeDouble(((GaugeSnapshot) metric).value());
+      case METER -> {
+        MeterSnapshot meter = (MeterSnapshot) metric;
+        out.writeVarLong(meter.count());
+        writeRates(out, meter.rates());
+      }
+      case HISTOGRAM -> {
+        HistogramSnapshot histogram = (HistogramSnapshot) metric;
+        out.writeVarLong(histogram.count());
+        out.writeSignedVarLong(histogram.sum());
+        writeWindow(out, histogram.window());
+      }
+      case TIMER -> {
+        TimerSnapshot timer = (TimerSnapshot) metric;
+        out.writeVarLong(timer.count());
+        out.writeSignedVarLong(timer.sumNanos());
+        writeRates(out, timer.rates());
+        writeWindow(out, timer.window());
+      }
     }
   }
 
-  private static void start(WireWriter out, int type, MetricSnapshot metric) {
-    out.writeByte(type);
-    out.writeString(metric.name());
+  /** The type's byte on the wire: part of the format, so spelled out, never an ordinal. */
+  private static int typeByte(MetricType type) {
+    return switch (type) {
+      case COUNTER -> COUNTER;
+      case GAUGE -> GAUGE;
+      case METER -> METER;
+      case HISTOGRAM -> HISTOGRAM;
+      case TIMER -> TIMER;
+    };
   }
 
   private static void writeRates(WireWriter out, Rates rates) {
@@ -393,23 +403,13 @@ final class WireCodec {
     return value;
   }
 
-  /**
-   * The core's rule for names (dotted, no empty segment, no whitespace or control character),
-   * repeated here because the core keeps its checker private; the two must agree, which
-   * {@code WireCodecTest} checks against names the core refuses.
-   */
+  /** The core's rules for names ({@link MetricNameRules}), refusing as bad input. */
   static String validName(String name) throws WireFormatException {
-    if (name.isEmpty() || name.startsWith(".") || name.endsWith(".")
-        || name.contains("..")) {
+    try {
+      return MetricNameRules.validate(name);
+    } catch (IllegalArgumentException e) {
       throw new WireFormatException("malformed metric name '" + printable(name) + "'");
     }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        throw new WireFormatException("malformed metric name '" + printable(name) + "'");
-      }
-    }
-    return name;
   }
 
   /** A name fit for a log line: control characters escaped, at most 80 characters. */

@@ -81,7 +81,7 @@ class AggregatorCommandTest {
     assertThat(options.retireAfter).isEqualTo(Duration.ofHours(2));
     assertThat(options.maxFrameBytes).isEqualTo(2048);
     assertThatThrownBy(() -> AggregatorOptions.time("10", "--x"))
-        .hasMessageContaining("needs a unit");
+        .hasMessageContaining("--x: ").hasMessageContaining("with a unit");
     assertThatThrownBy(() -> AggregatorOptions.time("0s", "--x"))
         .hasMessageContaining("positive");
   }

@@ -66,7 +66,7 @@ class AggregatorRestartTest {
     live.histogram("sizes").update(30);
     live.flush();
 
-    Registry view = second.registry();
+    ClusterMetrics view = second.registry();
     Await.until(() -> Views.counter(view, "orders") == 123, WAIT,
         () -> "orders = " + Views.counter(view, "orders"));
     HistogramSnapshot sizes = Views.metric(view, "sizes", HistogramSnapshot.class);
@@ -84,7 +84,7 @@ class AggregatorRestartTest {
     DistributedRegistry proxy = proxy(aggregator.getEndpoint());
     proxy.meter("events").mark(77);
     proxy.close();
-    Registry view = aggregator.registry();
+    ClusterMetrics view = aggregator.registry();
     Await.until(() -> Views.counter(view, RegistryAggregator.STATE_SAVES) >= 1, WAIT,
         () -> "the last state of a closing proxy was not saved: " + view.snapshot());
 

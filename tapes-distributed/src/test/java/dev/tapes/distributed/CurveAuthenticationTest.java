@@ -36,7 +36,7 @@ class CurveAuthenticationTest {
         .curve(server.secretKey(), List.of(allowed.publicKey())).build();
     opened.add(aggregator);
     aggregator.start();
-    Registry view = aggregator.registry();
+    ClusterMetrics view = aggregator.registry();
 
     DistributedRegistry intruder = proxy(DistributedRegistry.builder(aggregator.getEndpoint())
         .curve(server.publicKey(), stranger));

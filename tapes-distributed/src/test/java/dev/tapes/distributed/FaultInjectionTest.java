@@ -33,7 +33,7 @@ class FaultInjectionTest {
     SplittableRandom random = new SplittableRandom(seed);
     ManualClock clock = new ManualClock();
     RegistryAggregator aggregator = RegistryAggregator.builder().clock(clock).build();
-    Registry view = aggregator.registry();
+    ClusterMetrics view = aggregator.registry();
     List<DistributedRegistry> proxies = new ArrayList<>();
     List<ScriptedFaults> faults = new ArrayList<>();
     for (int p = 0; p < 4; p++) {

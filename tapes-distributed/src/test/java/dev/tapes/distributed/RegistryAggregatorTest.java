@@ -9,6 +9,7 @@ import dev.tapes.GaugeSnapshot;
 import dev.tapes.HistogramSnapshot;
 import dev.tapes.ManualClock;
 import dev.tapes.MeterSnapshot;
+import dev.tapes.MetricSnapshot;
 import dev.tapes.Registry;
 import dev.tapes.SketchSnapshot;
 import dev.tapes.Snapshot;
@@ -28,7 +29,7 @@ class RegistryAggregatorTest {
   private final ManualClock clock = new ManualClock();
   private final RegistryAggregator aggregator = RegistryAggregator.builder().clock(clock)
       .silenceTimeout(Duration.ofSeconds(10)).retireAfter(Duration.ofHours(1)).build();
-  private final Registry view = aggregator.registry();
+  private final ClusterMetrics view = aggregator.registry();
 
   @Test
   void countsAndSumsAreExactSumsOverProcesses() {
@@ -319,13 +320,16 @@ class RegistryAggregatorTest {
   }
 
   @Test
-  void theViewIsReadOnly() {
-    assertThatThrownBy(() -> view.counter("c"))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("DistributedRegistry");
-    assertThatThrownBy(() -> view.gauge("g", () -> 1))
-        .isInstanceOf(UnsupportedOperationException.class);
-    assertThat(view.getMetrics()).containsKey(RegistryAggregator.FRAMES_REJECTED);
+  void theViewServesSubtreesOfTheClusterAndOfTheAggregatorsOwnMetrics() {
+    DistributedRegistry proxy = proxy("web-1");
+    proxy.counter("app.c").increment(3);
+    aggregator.accept(proxy.nextFrame(false));
+
+    assertThat(view.snapshot("tapes.aggregator").metrics()).extracting(MetricSnapshot::name)
+        .contains(RegistryAggregator.FRAMES_ACCEPTED).noneMatch(n -> n.startsWith("app"));
+    assertThat(view.snapshot("app").metrics()).extracting(MetricSnapshot::name)
+        .containsExactly("app.c");
+    assertThat(view.snapshot("nothing").metrics()).isEmpty();
   }
 
   @Test

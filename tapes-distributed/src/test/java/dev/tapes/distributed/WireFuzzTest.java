@@ -74,7 +74,7 @@ class WireFuzzTest {
       aggregator.accept(Frames.resealed(mutated));
     }
 
-    Registry view = aggregator.registry();
+    ClusterMetrics view = aggregator.registry();
     long seen = Views.counter(view, RegistryAggregator.FRAMES_ACCEPTED)
         + Views.counter(view, RegistryAggregator.FRAMES_REJECTED)
         + Views.counter(view, RegistryAggregator.FRAMES_STALE);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapes.GaugeSnapshot;
 import dev.tapes.Registry;
+import dev.tapes.SnapshotSource;
 import dev.tapes.testkit.Await;
 import java.io.IOException;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class ZeroMqTransportTest {
     }
     long expected = 3L * threads * increments;
 
-    Registry view = aggregator.registry();
+    ClusterMetrics view = aggregator.registry();
     Await.until(() -> Views.counter(view, "work.done") == expected, WAIT,
         () -> "work.done = " + Views.counter(view, "work.done") + ", expected " + expected);
     assertThat(Views.metric(view, "work.time", dev.tapes.TimerSnapshot.class).count())
@@ -78,7 +79,7 @@ class ZeroMqTransportTest {
     proxy.connect();
     proxy.counter("c").increment(1);
     proxy.flush();
-    Registry view = aggregator.registry();
+    ClusterMetrics view = aggregator.registry();
     Await.until(() -> live(view) == 1, WAIT, () -> "the proxy never showed up");
 
     proxy.counter("c").increment(41);
@@ -101,7 +102,7 @@ class ZeroMqTransportTest {
     }
 
     RegistryAggregator aggregator = started(RegistryAggregator.builder().endpoint(endpoint));
-    Registry view = aggregator.registry();
+    ClusterMetrics view = aggregator.registry();
     Await.until(() -> frames(view) >= 1, WAIT, () -> "the waiting state never arrived");
     // Exactly one state was held during the outage (the first), not 200.
     assertThat(frames(view)).isEqualTo(1);
@@ -130,7 +131,7 @@ class ZeroMqTransportTest {
     assertThat(idle.counter("c").getCount()).isEqualTo(1);
   }
 
-  private static long frames(Registry view) {
+  private static long frames(SnapshotSource view) {
     return Views.counter(view, RegistryAggregator.FRAMES_ACCEPTED)
         + Views.counter(view, RegistryAggregator.FRAMES_STALE);
   }
@@ -143,7 +144,7 @@ class ZeroMqTransportTest {
     DistributedRegistry proxy = proxy(DistributedRegistry.builder(aggregator.getEndpoint())
         .flushInterval(NEVER).faults(faults));
     proxy.connect();
-    Registry view = aggregator.registry();
+    ClusterMetrics view = aggregator.registry();
     long previous = 0;
     for (int i = 1; i <= 300; i++) {
       proxy.counter("c").increment(i);
@@ -171,7 +172,7 @@ class ZeroMqTransportTest {
     proxy.gauge("queue.depth", depth::get);
     proxy.connect();
     proxy.flush();
-    Registry view = aggregator.registry();
+    ClusterMetrics view = aggregator.registry();
     Await.until(() -> gauge(view, "queue.depth") == 3, WAIT, () -> "no gauge");
 
     depth.set(9);
@@ -181,11 +182,11 @@ class ZeroMqTransportTest {
         () -> "gauge = " + gauge(view, "tapes.process.sampler.queue.depth"));
   }
 
-  static double gauge(Registry view, String name) {
+  static double gauge(SnapshotSource view, String name) {
     return Views.metric(view, name).map(m -> ((GaugeSnapshot) m).value()).orElse(Double.NaN);
   }
 
-  static double live(Registry view) {
+  static double live(SnapshotSource view) {
     return gauge(view, RegistryAggregator.PROCESSES_LIVE);
   }
 

@@ -2,7 +2,7 @@ package dev.tapes.examples;
 
 import dev.tapes.GaugeSnapshot;
 import dev.tapes.MetricSnapshot;
-import dev.tapes.Registry;
+import dev.tapes.SnapshotSource;
 import dev.tapes.distributed.RegistryAggregator;
 import dev.tapes.reporting.HttpReporter;
 import java.io.BufferedReader;
@@ -86,7 +86,7 @@ final class ClusterDemo {
     }
   }
 
-  private static HttpReporter startHttp(int port, Registry registry) {
+  private static HttpReporter startHttp(int port, SnapshotSource registry) {
     InetAddress loopback = InetAddress.getLoopbackAddress();
     HttpReporter http = new HttpReporter(loopback, port, registry);
     try {
@@ -167,7 +167,7 @@ final class ClusterDemo {
     }
   }
 
-  private static long liveWorkers(Registry registry) {
+  private static long liveWorkers(SnapshotSource registry) {
     for (MetricSnapshot metric : registry.snapshot().metrics()) {
       if (metric instanceof GaugeSnapshot gauge
           && gauge.name().equals(RegistryAggregator.PROCESSES_LIVE)) {

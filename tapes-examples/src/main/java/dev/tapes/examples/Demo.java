@@ -2,6 +2,7 @@ package dev.tapes.examples;
 
 import dev.tapes.MetricSnapshot;
 import dev.tapes.Registry;
+import dev.tapes.SnapshotSource;
 import dev.tapes.TimerSnapshot;
 import java.io.PrintStream;
 import java.net.URI;
@@ -100,7 +101,7 @@ public final class Demo {
    * {@code "shop.Warehouse.ship: 12 calls, p50 21.3 ms, p99 38.0 ms"}, from a snapshot: so it
    * reads an aggregator's merged registry as well as a live one.
    */
-  static String describe(Registry registry, String timerName) {
+  static String describe(SnapshotSource registry, String timerName) {
     for (MetricSnapshot metric : registry.snapshot().metrics()) {
       if (metric instanceof TimerSnapshot timer && timer.name().equals(timerName)
           && timer.count() > 0) {

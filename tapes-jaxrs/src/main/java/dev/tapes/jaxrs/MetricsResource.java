@@ -1,31 +1,28 @@
 package dev.tapes.jaxrs;
 
 import dev.tapes.Registry;
-import dev.tapes.RegistrySnapshot;
 import dev.tapes.exposition.ExpositionFormat;
-import dev.tapes.exposition.MetricSelection;
-import dev.tapes.reporting.ContentNegotiation;
-import jakarta.ws.rs.ForbiddenException;
+import dev.tapes.exposition.StatsTree;
+import dev.tapes.scrape.Caller;
+import dev.tapes.scrape.ContentNegotiation;
+import dev.tapes.scrape.ScrapeHandler;
+import dev.tapes.scrape.ScrapeResponse;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code GET /metrics}: every metric of the application's registry, in the format the {@code
- * Accept} header asks for ({@link ContentNegotiation}, shared with {@code HttpReporter}).
+ * Accept} header asks for ({@link ContentNegotiation}); the rules are tapes-core's {@link
+ * ScrapeHandler}, which {@code HttpReporter} adapts too.
  *
  * <ul>
  *   <li>{@code application/json}, the default: the {@code getStats()} tree, written by the
@@ -80,55 +77,41 @@ public class MetricsResource {
   @GET
   @Path("{subtree: .+}")
   public Response subtree(@PathParam("subtree") String subtree) {
-    return serve(MetricSelection.pathOf(subtree));
+    return serve(subtree);
   }
 
-  private Response serve(String path) {
-    Response response = respond(path);
-    // The body depends on Accept: caches must key on it (as HttpReporter answers).
-    response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-    return response;
-  }
-
-  private Response respond(String path) {
+  private Response serve(String subtree) {
     if (getClass() == MetricsResource.class && !settings.metricsEnabled()) {
       return Response.status(Response.Status.NOT_FOUND).build();
     }
-    checkRole();
-    Optional<ExpositionFormat> format = ContentNegotiation.negotiate(accept());
-    if (format.isEmpty()) {
-      return text(Response.Status.NOT_ACCEPTABLE, "none of the accepted types is available;"
-          + " available: " + ContentNegotiation.AVAILABLE + "\n");
+    ScrapeResponse scrape = new ScrapeHandler(registry(), settings.metricsRole())
+        .handle(subtree, accept(), caller());
+    Response.ResponseBuilder response;
+    if (!scrape.hasMetrics()) {
+      response = Response.status(scrape.status()).entity(scrape.message());
+    } else if (scrape.format() == ExpositionFormat.JSON) {
+      // JSON through the container's own JSON-B provider, as the application's other resources.
+      response = Response.ok(jsonSafe(StatsTree.of(scrape.metrics())));
+    } else {
+      response = Response.ok((StreamingOutput) scrape::writeBody);
     }
-    Optional<RegistrySnapshot> selected = MetricSelection.select(registry().snapshot(), path);
-    if (selected.isEmpty()) {
-      return text(Response.Status.NOT_FOUND, "no metric named '" + path + "' or below it\n");
-    }
-    if (format.get() == ExpositionFormat.JSON) {
-      return Response.ok(jsonSafe(selected.get().toStats()), MediaType.APPLICATION_JSON_TYPE)
-          .build();
-    }
-    ByteArrayOutputStream body = new ByteArrayOutputStream(16_384);
-    try {
-      format.get().write(selected.get(), body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-    }
-    return Response.ok(body.toByteArray(), format.get().getContentType()).build();
+    scrape.headers().forEach(response::header);
+    return response.build();
   }
 
-  private void checkRole() {
-    String role = settings.metricsRole();
-    if (role == null) {
-      return;
-    }
-    if (security == null || security.getUserPrincipal() == null) {
-      throw new NotAuthorizedException("metrics require an authenticated user",
-          "Basic realm=\"metrics\"");
-    }
-    if (!security.isUserInRole(role)) {
-      throw new ForbiddenException("metrics require the role " + role);
-    }
+  private Caller caller() {
+    SecurityContext context = security;
+    return new Caller() {
+      @Override
+      public boolean isAuthenticated() {
+        return context != null && context.getUserPrincipal() != null;
+      }
+
+      @Override
+      public boolean isInRole(String role) {
+        return context != null && context.isUserInRole(role);
+      }
+    };
   }
 
   private String accept() {
@@ -138,11 +121,6 @@ public class MetricsResource {
 
   private Registry registry() {
     return explicitRegistry != null ? explicitRegistry : ApplicationRegistry.find();
-  }
-
-  private static Response text(Response.Status status, String message) {
-    return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
-        .entity(message).build();
   }
 
   /** The stats tree with NaN and infinities as null: JSON has no such numbers. */

@@ -1,6 +1,7 @@
 package dev.tapes.jaxrs;
 
-import dev.tapes.NameTemplate;
+import dev.tapes.internal.ClassNames;
+import dev.tapes.internal.NameTemplate;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 
@@ -47,7 +48,7 @@ final class ResourceNaming {
    * {@code @MeteredClass} template when it has one, else from this template.
    */
   String prefix(Class<?> resourceClass, Method method) {
-    Class<?> concrete = userClass(resourceClass);
+    Class<?> concrete = ClassNames.userClass(resourceClass);
     String classTemplate = meteredClassTemplate(concrete);
     if (classTemplate == null) {
       return template.expand(concrete.getName(), method.getName());
@@ -75,19 +76,6 @@ final class ResourceNaming {
       }
     }
     return null;
-  }
-
-  /**
-   * The application's class behind a container-generated subclass (CDI proxies such as Weld's
-   * {@code Foo$Proxy$_$$_WeldSubclass}), so metrics carry the name the user wrote.
-   */
-  static Class<?> userClass(Class<?> type) {
-    Class<?> c = type;
-    while (c.getSuperclass() != null && c.getSuperclass() != Object.class
-        && (c.isSynthetic() || c.getName().contains("$$"))) {
-      c = c.getSuperclass();
-    }
-    return c;
   }
 
   @Override

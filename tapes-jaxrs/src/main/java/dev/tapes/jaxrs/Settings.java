@@ -1,6 +1,6 @@
 package dev.tapes.jaxrs;
 
-import dev.tapes.config.Configuration;
+import dev.tapes.internal.Configuration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The standalone aggregator: {@code java -jar tapes-distributed-<version>-aggregator.jar --bind
@@ -21,7 +23,10 @@ import java.util.concurrent.CountDownLatch;
  * state file. {@code --help} lists the options.
  *
  * <p>Exit status: 0 after {@code --help}, {@code --generate-curve-keys} or a clean stop; 2 for
- * a bad command line; 1 if it cannot start (endpoint or port taken, unreadable key file).
+ * a bad command line; 1 if it cannot start (endpoint or port taken, unreadable key file); 3 if
+ * its 0MQ transport got stuck, after a clean stop that saved the state file: a stuck transport
+ * cannot be rebuilt in the same JVM (see {@link RegistryAggregator.Builder#onTransportFailure}),
+ * so a service manager should restart the command on that status.
  */
 public final class AggregatorCommand {
 
@@ -36,6 +41,12 @@ public final class AggregatorCommand {
 
   /** Runs the command until the JVM is asked to stop; returns the exit status. */
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, builder -> { });
+  }
+
+  /** {@link #run(String[], PrintStream, PrintStream)}, with the aggregator's settings tuned. */
+  static int run(String[] args, PrintStream out, PrintStream err,
+      Consumer<RegistryAggregator.Builder> tuning) {
     AggregatorOptions options;
     try {
       options = AggregatorOptions.parse(args);
@@ -55,22 +66,33 @@ public final class AggregatorCommand {
     }
     Running running;
     try {
-      running = start(options, out);
+      running = start(options, out, tuning);
     } catch (IOException | RuntimeException e) {
       err.println("error: " + e.getMessage());
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Thread hook = new Thread(() -> {
       running.stop();
-      stopped.countDown();
-    }, "tapes-aggregator-shutdown"));
+      running.ended.countDown();
+    }, "tapes-aggregator-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
-      stopped.await();
+      running.ended.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return 0;
+    if (!running.failed.get()) {
+      return 0;
+    }
+    running.stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook runs or has run: it stops the same aggregator, which is idempotent.
+    }
+    err.println("error: the aggregator's 0MQ transport is stuck (see the log); stopped, state "
+        + "saved, exiting with status 3 to be restarted");
+    return 3;
   }
 
   /**
@@ -79,6 +101,14 @@ public final class AggregatorCommand {
    * @throws IOException if a key file cannot be read
    */
   static Running start(AggregatorOptions options, PrintStream out) throws IOException {
+    return start(options, out, builder -> { });
+  }
+
+  /** {@link #start(AggregatorOptions, PrintStream)}, with the aggregator's settings tuned. */
+  static Running start(AggregatorOptions options, PrintStream out,
+      Consumer<RegistryAggregator.Builder> tuning) throws IOException {
+    CountDownLatch ended = new CountDownLatch(1);
+    AtomicBoolean failed = new AtomicBoolean();
     RegistryAggregator.Builder builder = RegistryAggregator.builder()
         .endpoint(options.bind)
         .saveInterval(options.saveInterval)
@@ -92,9 +122,15 @@ public final class AggregatorCommand {
       builder.curve(CurveKeyPair.load(options.curveKeyFile).secretKey(),
           allowedKeys(options.curveAllowedKeys));
     }
+    // The receive thread only signals; the main thread stops everything and exits.
+    builder.onTransportFailure(() -> {
+      failed.set(true);
+      ended.countDown();
+    });
+    tuning.accept(builder);
     RegistryAggregator aggregator = builder.build();
     List<Reporter> reporters = new ArrayList<>();
-    Running running = new Running(aggregator, reporters);
+    Running running = new Running(aggregator, reporters, ended, failed);
     try {
       HttpReporter http = null;
       if (options.httpPort != null) {
@@ -161,10 +197,17 @@ public final class AggregatorCommand {
 
     private final RegistryAggregator aggregator;
     private final List<Reporter> reporters;
+    /** Counted down by a shutdown or a stuck transport: when {@link #run} stops waiting. */
+    private final CountDownLatch ended;
+    private final AtomicBoolean failed;
+    private boolean stopped;
 
-    Running(RegistryAggregator aggregator, List<Reporter> reporters) {
+    Running(RegistryAggregator aggregator, List<Reporter> reporters, CountDownLatch ended,
+        AtomicBoolean failed) {
       this.aggregator = aggregator;
       this.reporters = reporters;
+      this.ended = ended;
+      this.failed = failed;
     }
 
     RegistryAggregator aggregator() {
@@ -175,8 +218,16 @@ public final class AggregatorCommand {
       return reporters;
     }
 
-    /** Stops receiving (saving the state file) and then the reporters. */
-    void stop() {
+    /**
+     * Stops receiving (saving the state file) and then the reporters. Idempotent; synchronized,
+     * so that a shutdown hook waits for a stop already under way instead of letting the JVM
+     * halt in the middle of its save.
+     */
+    synchronized void stop() {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
       aggregator.stop();
       for (Reporter reporter : reporters) {
         try {

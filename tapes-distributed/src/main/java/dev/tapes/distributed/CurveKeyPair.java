@@ -1,10 +1,17 @@
 package dev.tapes.distributed;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.XECPrivateKeySpec;
+import java.security.spec.XECPublicKeySpec;
 import java.util.Objects;
+import javax.crypto.KeyAgreement;
 import org.zeromq.ZMQ;
 
 /**
@@ -86,6 +93,24 @@ public record CurveKeyPair(String publicKey, String secretKey) {
   static byte[] decode(String key, String what) {
     checkKey(key, what);
     return ZMQ.Curve.z85Decode(key);
+  }
+
+  /**
+   * The public key of a secret key: CURVE's keys are X25519's, so it is the secret key times
+   * the base point (u = 9), which is what an X25519 agreement with the base point computes.
+   */
+  static byte[] publicKeyOf(byte[] secretKey) {
+    try {
+      KeyFactory keys = KeyFactory.getInstance("X25519");
+      KeyAgreement agreement = KeyAgreement.getInstance("X25519");
+      agreement.init(keys.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519,
+          secretKey)));
+      agreement.doPhase(keys.generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519,
+          BigInteger.valueOf(9))), true);
+      return agreement.generateSecret();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK cannot compute an X25519 public key", e);
+    }
   }
 
   static String encode(byte[] key) {

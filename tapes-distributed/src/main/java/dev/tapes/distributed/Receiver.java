@@ -14,7 +14,11 @@ import org.zeromq.ZMQ;
  *
  * <p>The PULL socket's receive queue is small ({@link #RECEIVE_HWM} per proxy) and frames
  * above the size limit make 0MQ drop the connection: a flood is pushed back onto the proxies,
- * whose own queues hold one state each.
+ * whose own queues hold one state each. Sizes JeroMQ itself mishandles are refused by a {@link
+ * FrameSizeGuard}, and a {@link TransportWatchdog} reports the transport if it stops anyway.
+ *
+ * <p>{@link #stop()} returns within {@value #STOP_MILLIS} ms whatever the transport's state: a
+ * context whose I/O thread died never finishes closing, and is then left to its daemon threads.
  */
 final class Receiver implements Runnable {
 
@@ -24,6 +28,8 @@ final class Receiver implements Runnable {
   private static final long POLL_MILLIS = 100;
   /** Frames taken per wake-up before housekeeping runs again. */
   private static final int BATCH = 1_000;
+  /** How long {@link #stop()} waits for the loop and the context to close. */
+  static final long STOP_MILLIS = 3_000;
 
   private static final System.Logger LOG = System.getLogger(Receiver.class.getName());
 
@@ -32,6 +38,9 @@ final class Receiver implements Runnable {
   private final long maxFrameBytes;
   private final byte[] serverSecretKey;
   private final ZapHandler zapHandler;
+  /** Null if frames go unguarded: only tests that show what the guard prevents. */
+  private final FrameSizeGuard guard;
+  private final TransportWatchdog watchdog;
   private final CountDownLatch bound = new CountDownLatch(1);
   private volatile String boundEndpoint;
   private volatile RuntimeException bindFailure;
@@ -39,12 +48,16 @@ final class Receiver implements Runnable {
   private Thread thread;
 
   Receiver(RegistryAggregator aggregator, String endpoint, long maxFrameBytes,
-      byte[] serverSecretKey, ZapHandler zapHandler) {
+      byte[] serverSecretKey, ZapHandler zapHandler, FrameSizeGuard guard,
+      TransportWatchdog watchdog) {
     this.aggregator = aggregator;
     this.endpoint = endpoint;
     this.maxFrameBytes = maxFrameBytes;
     this.serverSecretKey = serverSecretKey;
-    this.zapHandler = zapHandler;
+    this.zapHandler = zapHandler == null ? null
+        : zapHandler.alsoAllowing(watchdog.canaryPublicKey());
+    this.guard = guard;
+    this.watchdog = watchdog;
   }
 
   /**
@@ -72,13 +85,22 @@ final class Receiver implements Runnable {
     return boundEndpoint;
   }
 
-  /** Ends the loop (within about {@value #POLL_MILLIS} ms) and closes the sockets. */
+  /**
+   * Ends the loop (within about {@value #POLL_MILLIS} ms) and closes the sockets, waiting at
+   * most {@value #STOP_MILLIS} ms.
+   */
   void stop() {
     running = false;
     try {
-      thread.join();
+      thread.join(STOP_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) {
+      LOG.log(Level.WARNING, "the aggregator's 0MQ context on "
+          + (boundEndpoint == null ? endpoint : boundEndpoint) + " did not close "
+          + "within " + STOP_MILLIS + " ms (its transport is stuck, see the errors logged "
+          + "before); leaving it to its daemon threads");
     }
   }
 
@@ -86,6 +108,7 @@ final class Receiver implements Runnable {
   public void run() {
     try (ZContext context = new ZContext(1)) {
       context.setLinger(0);
+      watchdog.watch(context);
       ZMQ.Socket zap = null;
       ZMQ.Socket pull;
       try {
@@ -98,6 +121,9 @@ final class Receiver implements Runnable {
         pull = context.createSocket(SocketType.PULL);
         pull.setRcvHWM(RECEIVE_HWM);
         pull.setMaxMsgSize(maxFrameBytes);
+        if (guard != null) {
+          pull.setMsgAllocator(guard);
+        }
         // A peer that connects but never completes the handshake holds a slot this long only.
         pull.setHandshakeIvl(5_000);
         pull.setHeartbeatIvl(5_000);
@@ -108,6 +134,7 @@ final class Receiver implements Runnable {
         }
         pull.bind(endpoint);
         boundEndpoint = pull.getLastEndpoint();
+        watchdog.connectCanary(context, boundEndpoint, serverSecretKey);
       } catch (RuntimeException e) {
         bindFailure = e;
         return;
@@ -138,9 +165,13 @@ final class Receiver implements Runnable {
             if (frame == null) {
               break;
             }
-            aggregator.accept(frame);
+            if (!watchdog.isCanary(frame)) {
+              aggregator.accept(frame);
+            }
           }
         }
+        // After reading, before housekeeping: a slow save must not pass for a silent canary.
+        watchdog.check();
         aggregator.housekeep();
       }
     }

@@ -31,7 +31,9 @@ import java.util.Set;
  * <p>The aggregator's own metrics sit under {@code tapes.aggregator}: frames accepted,
  * rejected (malformed; logged at most once a minute), stale (repeated or overtaken), metrics
  * refused (name or type clash), authentication denials, state saves and failures, and the
- * numbers of live and known processes.
+ * numbers of live and known processes; and the transport's health: frames refused for a size
+ * no peer may send, exceptions JeroMQ's I/O thread survived, and whether the transport is stuck
+ * (see {@link #TRANSPORT_HEALTHY}).
  */
 public final class RegistryAggregator implements AutoCloseable {
 
@@ -45,6 +47,8 @@ public final class RegistryAggregator implements AutoCloseable {
   public static final Duration DEFAULT_SAVE_INTERVAL = Duration.ofSeconds(5);
   /** The largest frame accepted by default: 64 MiB. */
   public static final long DEFAULT_MAX_FRAME_BYTES = 64L << 20;
+  /** How long nothing may go through the transport before it counts as stuck. */
+  private static final Duration TRANSPORT_DEADLINE = Duration.ofSeconds(10);
 
   public static final String FRAMES_ACCEPTED = "tapes.aggregator.frames.accepted";
   public static final String FRAMES_REJECTED = "tapes.aggregator.frames.rejected";
@@ -55,6 +59,17 @@ public final class RegistryAggregator implements AutoCloseable {
   public static final String STATE_FAILURES = "tapes.aggregator.state.failures";
   public static final String PROCESSES_LIVE = "tapes.aggregator.processes.live";
   public static final String PROCESSES_KNOWN = "tapes.aggregator.processes.known";
+  /** Frames refused by the transport for a size outside 0 to the frame limit (negative ones). */
+  public static final String TRANSPORT_REFUSED = "tapes.aggregator.transport.refused";
+  /** Exceptions JeroMQ's I/O thread caught and survived, such as a malformed command's. */
+  public static final String TRANSPORT_ERRORS = "tapes.aggregator.transport.errors";
+  /** Times the transport was found stuck: its I/O thread dead, or nothing going through it. */
+  public static final String TRANSPORT_FAILURES = "tapes.aggregator.transport.failures";
+  /**
+   * 1 while the transport serves peers (or is not started), 0 while it is stuck: no proxy is
+   * heard then and the totals stay as they are, so alert on it, and restart the aggregator.
+   */
+  public static final String TRANSPORT_HEALTHY = "tapes.aggregator.transport.healthy";
 
   private static final System.Logger LOG = System.getLogger(RegistryAggregator.class.getName());
   private static final Duration LOG_PERIOD = Duration.ofMinutes(1);
@@ -73,6 +88,11 @@ public final class RegistryAggregator implements AutoCloseable {
   private final Counter stale;
   private final Counter refused;
   private final Counter denied;
+  private final Counter transportRefused;
+  private final Counter transportErrors;
+  private final Counter transportFailures;
+  private final boolean guardFrames;
+  private final Runnable onTransportFailure;
   private final LogLimiter badFrames;
   private final LogLimiter clashes;
   private final LogLimiter denials;
@@ -80,6 +100,8 @@ public final class RegistryAggregator implements AutoCloseable {
   private final Object lifecycle = new Object();
   /** Guarded by {@link #lifecycle}. */
   private Receiver receiver;
+  /** Set with {@link #receiver}; volatile, as the health gauge reads it on reporter threads. */
+  private volatile TransportWatchdog watchdog;
   private boolean stopped;
   private volatile String boundEndpoint;
 
@@ -106,10 +128,16 @@ public final class RegistryAggregator implements AutoCloseable {
     this.stale = own.counter(FRAMES_STALE);
     this.refused = own.counter(METRICS_REFUSED);
     this.denied = own.counter(AUTH_DENIED);
+    this.transportRefused = own.counter(TRANSPORT_REFUSED);
+    this.transportErrors = own.counter(TRANSPORT_ERRORS);
+    this.transportFailures = own.counter(TRANSPORT_FAILURES);
+    this.guardFrames = settings.guardFrames;
+    this.onTransportFailure = settings.onTransportFailure;
     Counter saves = own.counter(STATE_SAVES);
     Counter saveFailures = own.counter(STATE_FAILURES);
     own.gauge(PROCESSES_LIVE, () -> state.liveProcesses(clock.nanoTime()));
     own.gauge(PROCESSES_KNOWN, state::knownProcesses);
+    own.gauge(TRANSPORT_HEALTHY, () -> transportHealthy() ? 1 : 0);
     this.registry = new ClusterMetrics(state, own);
     this.badFrames = new LogLimiter(LOG, clock, LOG_PERIOD);
     this.clashes = new LogLimiter(LOG, clock, LOG_PERIOD);
@@ -149,14 +177,21 @@ public final class RegistryAggregator implements AutoCloseable {
       if (receiver != null || stopped) {
         throw new IllegalStateException("an aggregator starts once");
       }
+      TransportWatchdog watching = new TransportWatchdog(clock, TRANSPORT_DEADLINE,
+          serverSecretKey != null, transportErrors, transportFailures, onTransportFailure);
       Receiver started = new Receiver(this, endpoint, maxFrameBytes, serverSecretKey,
-          serverSecretKey == null ? null : new ZapHandler(allowedKeys));
+          serverSecretKey == null ? null : new ZapHandler(allowedKeys),
+          guardFrames ? new FrameSizeGuard(maxFrameBytes, transportRefused) : null, watching);
       boundEndpoint = started.start();
       receiver = started;
+      watchdog = watching;
     }
   }
 
-  /** Stops receiving, unbinds, and saves the state file if there is one. Idempotent. */
+  /**
+   * Stops receiving, unbinds, and saves the state file if there is one. Idempotent. Returns
+   * within a few seconds even if the transport is stuck (its threads are then left behind).
+   */
   public void stop() {
     Receiver running;
     synchronized (lifecycle) {
@@ -188,6 +223,11 @@ public final class RegistryAggregator implements AutoCloseable {
   public String getEndpoint() {
     String bound = boundEndpoint;
     return bound == null ? endpoint : bound;
+  }
+
+  private boolean transportHealthy() {
+    TransportWatchdog watching = watchdog;
+    return watching == null || watching.healthy();
   }
 
   /**
@@ -262,6 +302,8 @@ public final class RegistryAggregator implements AutoCloseable {
     private long maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
     private byte[] serverSecretKey;
     private Set<String> allowedKeys = Set.of();
+    private Runnable onTransportFailure = () -> { };
+    private boolean guardFrames = true;
 
     private Builder() {}
 
@@ -345,6 +387,25 @@ public final class RegistryAggregator implements AutoCloseable {
       }
       this.serverSecretKey = CurveKeyPair.decode(serverSecretKey, "server secret key");
       this.allowedKeys = keys;
+      return this;
+    }
+
+    /**
+     * What to run, once, when the transport is found stuck (JeroMQ's I/O thread dead or not
+     * passing frames for 10 s). It is logged and {@link RegistryAggregator#TRANSPORT_HEALTHY}
+     * reads 0 anyway, but a stuck 0MQ context cannot be closed nor its port bound again in the
+     * same JVM, so the only cure is a restart of the process (the aggregator command exits with
+     * status 3). Runs on the receive thread: hand the work to another thread. Nothing by
+     * default.
+     */
+    public Builder onTransportFailure(Runnable action) {
+      this.onTransportFailure = Objects.requireNonNull(action, "action");
+      return this;
+    }
+
+    /** Off only in tests that show what {@link FrameSizeGuard} prevents. */
+    Builder guardFrames(boolean guard) {
+      this.guardFrames = guard;
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.tapes.distributed;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.zeromq.ZFrame;
@@ -29,6 +30,13 @@ final class ZapHandler {
 
   ZapHandler(Set<String> allowedKeys) {
     this.allowedKeys = Set.copyOf(allowedKeys);
+  }
+
+  /** The same handler, allowing {@code key} too: the aggregator's own canary. */
+  ZapHandler alsoAllowing(String key) {
+    Set<String> keys = new HashSet<>(allowedKeys);
+    keys.add(key);
+    return new ZapHandler(keys);
   }
 
   /** Answers one pending request, or returns null if none is waiting. */

@@ -35,6 +35,9 @@ final class Flusher implements Runnable {
   private static final System.Logger LOG = System.getLogger(Flusher.class.getName());
   /** Longest ZMTP handshake before the proxy redials; see {@link #configure}. */
   static final int HANDSHAKE_MILLIS = 1_000;
+  /** The largest frame a proxy accepts from its peer: handshake commands are far smaller. */
+  static final int MAX_INBOUND_BYTES = 64 * 1024;
+
   /** How long {@link #flushNow()} waits for the thread beyond the close timeout. */
   private static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
 
@@ -45,6 +48,7 @@ final class Flusher implements Runnable {
   private final CurveClient curve;
   private final FrameFaults faults;
   private final LogLimiter failures;
+  private final LogLimiter hostile;
   private final CountDownLatch connected = new CountDownLatch(1);
   private volatile RuntimeException connectFailure;
   private final Object lock = new Object();
@@ -67,6 +71,7 @@ final class Flusher implements Runnable {
     this.curve = curve;
     this.faults = faults;
     this.failures = new LogLimiter(LOG, Clock.system(), Duration.ofSeconds(60));
+    this.hostile = new LogLimiter(LOG, Clock.system(), Duration.ofSeconds(60));
   }
 
   /**
@@ -158,6 +163,12 @@ final class Flusher implements Runnable {
   }
 
   private void configure(ZMQ.Socket socket) {
+    // A PUSH socket receives only handshake commands, a few dozen bytes: anything larger is a
+    // hostile or broken peer, and a hostile size would wedge JeroMQ's I/O thread (see
+    // FrameSizeGuard), then this thread's close, then the application's shutdown.
+    socket.setMsgAllocator(new FrameSizeGuard(MAX_INBOUND_BYTES,
+        () -> hostile.log(Level.WARNING, "refused a frame from " + endpoint + " larger than "
+            + MAX_INBOUND_BYTES + " bytes: not an aggregator, or a hostile one")));
     // One state waiting at most: bounded memory while the aggregator is away.
     socket.setSndHWM(1);
     socket.setLinger((int) Math.min(Integer.MAX_VALUE, closeTimeout.toMillis()));

@@ -6,7 +6,8 @@ import zmq.msg.MsgAllocator;
 import zmq.msg.MsgAllocatorThreshold;
 
 /**
- * The aggregator socket's message allocator, which refuses frame sizes no peer may send: JeroMQ
+ * A socket's message allocator that refuses frame sizes no peer may send (the aggregator's PULL
+ * socket, and each proxy's PUSH socket, which only ever receives handshake commands): JeroMQ
  * asks it for the buffer of every frame its ZMTP decoders read (greeting commands, handshake
  * and data, ZMTP 1.0 to 3.1), before a byte of the body is read.
  *
@@ -28,11 +29,17 @@ import zmq.msg.MsgAllocatorThreshold;
 final class FrameSizeGuard implements MsgAllocator {
 
   private final long maxFrameBytes;
-  private final Counter refused;
+  private final Runnable refused;
   /** JeroMQ's default: heap buffers for small frames, direct ones above its threshold. */
   private final MsgAllocator allocator = new MsgAllocatorThreshold();
 
+  /** Refuses sizes above {@code maxFrameBytes}, counting each refusal in {@code refused}. */
   FrameSizeGuard(long maxFrameBytes, Counter refused) {
+    this(maxFrameBytes, refused::increment);
+  }
+
+  /** Refuses sizes above {@code maxFrameBytes}, telling {@code refused} of each on the I/O thread. */
+  FrameSizeGuard(long maxFrameBytes, Runnable refused) {
     this.maxFrameBytes = maxFrameBytes;
     this.refused = refused;
   }
@@ -42,7 +49,7 @@ final class FrameSizeGuard implements MsgAllocator {
     if (size >= 0 && size <= maxFrameBytes) {
       return allocator.allocate(size);
     }
-    refused.increment();
+    refused.run();
     Msg nothing = new Msg(0);
     nothing.setFlags(Msg.COMMAND);
     return nothing;

@@ -46,6 +46,18 @@ final class ZmtpPeer implements AutoCloseable {
     }
   }
 
+  /** The peer that connected to {@code server}: this side then plays the server's part. */
+  static ZmtpPeer accept(java.net.ServerSocket server) {
+    try {
+      server.setSoTimeout(10_000);
+      Socket socket = server.accept();
+      socket.setSoTimeout(5_000);
+      return new ZmtpPeer(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException("no peer connected to " + server, e);
+    }
+  }
+
   /**
    * A ZMTP 3.x greeting: signature {@code FF 00*8 7F}, version 3.{@code minor}, the mechanism
    * padded to 20 bytes, as-server 0, filler.
@@ -63,13 +75,18 @@ final class ZmtpPeer implements AutoCloseable {
 
   /** The NULL mechanism's READY command of a PUSH socket, as one short command frame. */
   static byte[] ready() {
+    return ready("PUSH");
+  }
+
+  /** A READY command announcing a socket of {@code socketType}. */
+  static byte[] ready(String socketType) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(5);
     body.writeBytes("READY".getBytes(StandardCharsets.US_ASCII));
     body.write(11);
     body.writeBytes("Socket-Type".getBytes(StandardCharsets.US_ASCII));
-    body.writeBytes(new byte[] {0, 0, 0, 4});
-    body.writeBytes("PUSH".getBytes(StandardCharsets.US_ASCII));
+    body.writeBytes(new byte[] {0, 0, 0, (byte) socketType.length()});
+    body.writeBytes(socketType.getBytes(StandardCharsets.US_ASCII));
     return shortFrame(COMMAND, body.toByteArray());
   }
 

@@ -12,4 +12,7 @@ public sealed interface DistributionSnapshot extends MetricSnapshot
 
   /** The values of the recent window. */
   Snapshot window();
+
+  /** Every value ever recorded, in buckets; null for a sampling reservoir, which keeps none. */
+  SketchSnapshot lifetime();
 }

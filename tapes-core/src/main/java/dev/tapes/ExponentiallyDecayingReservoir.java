@@ -83,6 +83,11 @@ final class ExponentiallyDecayingReservoir implements ValueStore {
   }
 
   @Override
+  public Views views(long nowNanos) {
+    return new Views(snapshot(nowNanos), null);
+  }
+
+  @Override
   public Reservoir reservoir() {
     return reservoir;
   }

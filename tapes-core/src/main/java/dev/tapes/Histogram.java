@@ -74,9 +74,10 @@ public final class Histogram extends Instrument implements Metric {
 
   @Override
   HistogramSnapshot snapshot(long nowNanos) {
-    // The window first: a value counted in it is then also in count and sum.
-    Snapshot window = store.snapshot(nowNanos);
-    return new HistogramSnapshot(name, count.sum(), sum.sum(), window);
+    // The buckets first: a value counted in them is then also in count and sum.
+    ValueStore.Views views = store.views(nowNanos);
+    return new HistogramSnapshot(name, count.sum(), sum.sum(), views.window(),
+        views.lifetime());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.tapes;
 
 import dev.tapes.exposition.StatsTree;
+import dev.tapes.sketch.ExponentialLayout;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public class Registry implements SnapshotSource, AutoCloseable {
   public final Timer timer(String name) {
     Timer existing = existing(name, Timer.class);
     return existing != null ? existing
-        : create(name, Timer.class, n -> new Timer(n, this, store(defaultReservoir())));
+        : create(name, Timer.class, n -> new Timer(n, this, timerStore(defaultReservoir())));
   }
 
   /**
@@ -121,7 +122,7 @@ public class Registry implements SnapshotSource, AutoCloseable {
     Reservoir resolved = resolve(reservoir);
     Timer timer = existing(name, Timer.class);
     if (timer == null) {
-      timer = create(name, Timer.class, n -> new Timer(n, this, store(resolved)));
+      timer = create(name, Timer.class, n -> new Timer(n, this, timerStore(resolved)));
     }
     checkReservoir(name, timer.getReservoir(), resolved);
     return timer;
@@ -143,7 +144,7 @@ public class Registry implements SnapshotSource, AutoCloseable {
   public final Histogram histogram(String name) {
     Histogram existing = existing(name, Histogram.class);
     return existing != null ? existing
-        : create(name, Histogram.class, n -> new Histogram(n, this, store(defaultReservoir())));
+        : create(name, Histogram.class, n -> new Histogram(n, this, histogramStore(defaultReservoir())));
   }
 
   /**
@@ -155,7 +156,7 @@ public class Registry implements SnapshotSource, AutoCloseable {
     Reservoir resolved = resolve(reservoir);
     Histogram histogram = existing(name, Histogram.class);
     if (histogram == null) {
-      histogram = create(name, Histogram.class, n -> new Histogram(n, this, store(resolved)));
+      histogram = create(name, Histogram.class, n -> new Histogram(n, this, histogramStore(resolved)));
     }
     checkReservoir(name, histogram.getReservoir(), resolved);
     return histogram;
@@ -283,8 +284,15 @@ public class Registry implements SnapshotSource, AutoCloseable {
     }
   }
 
-  private ValueStore store(Reservoir reservoir) {
-    return ValueStore.create(reservoir, clock, clock.nanoTime());
+  /** A timer's store: nanoseconds, bucketed as the seconds they are exported in. */
+  private ValueStore timerStore(Reservoir reservoir) {
+    return ValueStore.create(reservoir, ExponentialLayout.NANOS_AS_SECONDS, clock,
+        clock.nanoTime());
+  }
+
+  /** A histogram's store: values bucketed in their own unit. */
+  private ValueStore histogramStore(Reservoir reservoir) {
+    return ValueStore.create(reservoir, ExponentialLayout.UNIT, clock, clock.nanoTime());
   }
 
   private Reservoir defaultReservoir() {

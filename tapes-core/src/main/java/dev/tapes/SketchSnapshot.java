@@ -1,97 +1,63 @@
 package dev.tapes;
 
 import dev.tapes.sketch.BucketCounts;
-import dev.tapes.sketch.LogLinearBuckets;
+import dev.tapes.sketch.ExponentialLayout;
 import dev.tapes.sketch.SparseBuckets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * The snapshot of the default sketch: bucket counts with a guaranteed relative error.
+ * The snapshot of the default sketch: bucket counts with a guaranteed relative error, in the
+ * buckets of a Prometheus native histogram of schema 6 ({@link #buckets()}).
  *
  * <p>Every quantile, the mean and the standard deviation are within {@link #RELATIVE_ERROR}
- * (0.78 %) of the exact value of the data; the minimum and maximum are exact. Two snapshots
- * merge exactly ({@link #merge}), which is what makes cluster-wide quantiles correct.
+ * (0.5415 %) of the exact value of the data; the minimum and maximum are exact. Two snapshots
+ * of the same unit merge exactly ({@link #merge}), which is what makes cluster-wide quantiles
+ * correct.
  *
- * <p>Buckets are exposed ({@link #indexes()}, {@link #counts()}) and accepted ({@link #of}) so
- * that transports can ship a snapshot and rebuild the same one elsewhere.
+ * <p>Values are in the unit the metric records (nanoseconds for timers); bucket indexes are in
+ * the unit it exports ({@link #unitsPerExportedUnit()}: seconds for timers), so that they are
+ * the indexes any Prometheus server or OTLP backend uses for the same values.
+ *
+ * <p>Immutable. A snapshot taken from a live metric holds what it read at that moment and
+ * merges it on first use, so a writer that needs no quantiles pays for none.
  */
 public final class SketchSnapshot implements Snapshot {
 
   /** The worst relative error of any quantile against the exact quantile of the data. */
-  public static final double RELATIVE_ERROR = LogLinearBuckets.RELATIVE_ERROR;
+  public static final double RELATIVE_ERROR = ExponentialLayout.RELATIVE_ERROR;
 
-  private static final SketchSnapshot EMPTY =
-      new SketchSnapshot(new int[0], new long[0], Long.MAX_VALUE, Long.MIN_VALUE);
+  private static final SketchSnapshot EMPTY = new SketchSnapshot(ExponentialLayout.UNIT,
+      () -> BucketCounts.EMPTY);
 
-  private final int[] indexes;
-  /** Running totals: {@code cumulative[i]} counts every value in buckets 0..i. */
-  private final long[] cumulative;
-  private final long min;
-  private final long max;
-  /** Computed on first request: the Prometheus formats never ask for them. */
-  private volatile Moments moments;
-
-  /** The mean and standard deviation of the buckets. */
-  private record Moments(double mean, double stdDev) {}
-
-  /** Takes ownership of both arrays; {@code counts} becomes the running totals in place. */
-  private SketchSnapshot(int[] indexes, long[] counts, long min, long max) {
-    this.indexes = indexes;
-    this.cumulative = counts;
-    long total = 0;
-    for (int i = 0; i < counts.length; i++) {
-      total += counts[i];
-      counts[i] = total;
-    }
-    if (total == 0) {
-      this.min = Long.MAX_VALUE;
-      this.max = Long.MIN_VALUE;
-      this.moments = new Moments(Double.NaN, Double.NaN);
-      return;
-    }
-    // A reader racing a writer can see extremes that are ahead of the buckets it saw (a value
-    // not yet counted). The buckets win, so min <= every quantile <= max in every snapshot and
-    // the extremes always lie in the first and last buckets.
-    int first = indexes[0];
-    int last = indexes[indexes.length - 1];
-    this.min = LogLinearBuckets.index(min) == first ? min : LogLinearBuckets.lowerBound(first);
-    this.max = LogLinearBuckets.index(max) == last ? max : LogLinearBuckets.upperBound(last);
-  }
-
-  private Moments moments() {
-    Moments known = moments;
-    if (known == null) {
-      known = computeMoments();
-      moments = known; // racing callers compute the same figures: either may be kept
-    }
-    return known;
-  }
+  private final ExponentialLayout layout;
+  /** What the snapshot read; dropped once merged. */
+  private volatile Supplier<BucketCounts> pending;
+  private volatile Merged merged;
 
   /**
-   * One pass over the buckets, each counted at its representative. Sums are taken about the
-   * median, near the mean for any sane distribution, so that the variance loses no precision
-   * to cancellation. Representatives of the outer buckets are clamped to the exact extremes:
-   * tighter, and a single value has a standard deviation of exactly zero.
+   * The merged buckets: ascending positions, running totals ({@code cumulative[i]} counts every
+   * value in buckets 0..i), exact extremes, and moments computed on first request.
    */
-  private Moments computeMoments() {
-    double shift = getQuantile(0.5);
-    int last = cumulative.length - 1;
-    double sum = 0;
-    double squares = 0;
-    for (int i = 0; i <= last; i++) {
-      double value = i == 0 || i == last
-          ? representative(i)
-          : LogLinearBuckets.representative(indexes[i]);
-      double deviation = value - shift;
-      double count = count(i);
-      sum += deviation * count;
-      squares += deviation * deviation * count;
+  private static final class Merged {
+    final int[] positions;
+    final long[] cumulative;
+    final long min;
+    final long max;
+    volatile double[] moments;
+
+    Merged(int[] positions, long[] cumulative, long min, long max) {
+      this.positions = positions;
+      this.cumulative = cumulative;
+      this.min = min;
+      this.max = max;
     }
-    double total = cumulative[last];
-    double meanDeviation = sum / total;
-    double variance = Math.max(0, squares / total - meanDeviation * meanDeviation);
-    return new Moments(clamp(shift + meanDeviation), Math.sqrt(variance));
+  }
+
+  private SketchSnapshot(ExponentialLayout layout, Supplier<BucketCounts> pending) {
+    this.layout = layout;
+    this.pending = pending;
   }
 
   /** The snapshot of an empty window. */
@@ -100,110 +66,207 @@ public final class SketchSnapshot implements Snapshot {
   }
 
   /**
-   * Rebuilds a snapshot from its buckets, as produced by {@link #indexes()} and
-   * {@link #counts()} on another snapshot, with the exact extremes of the data.
+   * Rebuilds a snapshot from its buckets at schema 6, as {@link #buckets()} gives them, with the
+   * exact extremes of the data in recorded units: how a transport ships a snapshot.
    *
-   * @throws IllegalArgumentException if the arrays differ in length, indexes are not strictly
-   *     ascending bucket indexes, a count is not positive, or the extremes do not fall in the
-   *     first and last buckets
+   * @param unitsPerExportedUnit 1, or 1,000,000,000 for a timer's nanoseconds
+   * @throws IllegalArgumentException if the unit is neither, the buckets are not at schema 6 or
+   *     outside the long range, or the extremes do not fall in the outermost buckets
    */
-  public static SketchSnapshot of(int[] indexes, long[] counts, long min, long max) {
-    Objects.requireNonNull(indexes, "indexes");
-    Objects.requireNonNull(counts, "counts");
-    if (indexes.length != counts.length) {
-      throw new IllegalArgumentException(
-          indexes.length + " bucket indexes but " + counts.length + " counts");
+  public static SketchSnapshot of(long unitsPerExportedUnit, ExponentialBuckets buckets, long min,
+      long max) {
+    Objects.requireNonNull(buckets, "buckets");
+    ExponentialLayout layout = layoutOf(unitsPerExportedUnit);
+    if (buckets.schema() != ExponentialBuckets.SKETCH_SCHEMA) {
+      throw new IllegalArgumentException("a sketch has schema 6, not " + buckets.schema());
     }
-    if (indexes.length == 0) {
+    if (buckets.isEmpty()) {
       return EMPTY;
     }
+    int[] negative = buckets.negativeIndexes();
+    int[] positive = buckets.positiveIndexes();
+    long[] negativeCounts = buckets.negativeCounts();
+    long[] positiveCounts = buckets.positiveCounts();
+    SparseBuckets all = new SparseBuckets(negative.length + positive.length + 1);
+    for (int i = negative.length - 1; i >= 0; i--) {
+      all.add(position(layout, negative[i], true), negativeCounts[i]);
+    }
+    all.add(0, buckets.zeroCount());
+    for (int i = 0; i < positive.length; i++) {
+      all.add(position(layout, positive[i], false), positiveCounts[i]);
+    }
+    int[] positions = all.positions();
+    long[] counts = all.counts();
     long total = 0;
-    for (int i = 0; i < indexes.length; i++) {
-      if (!LogLinearBuckets.isValid(indexes[i])) {
-        throw new IllegalArgumentException("not a bucket index: " + indexes[i]);
-      }
-      if (i > 0 && indexes[i] <= indexes[i - 1]) {
-        throw new IllegalArgumentException("bucket indexes must ascend: " + indexes[i - 1]
-            + " then " + indexes[i]);
-      }
-      if (counts[i] <= 0) {
-        throw new IllegalArgumentException("bucket " + indexes[i] + " has count " + counts[i]);
-      }
-      total += counts[i];
+    for (long count : counts) {
+      total += count;
       if (total < 0) {
         throw new IllegalArgumentException("bucket counts overflow a long");
       }
     }
-    if (LogLinearBuckets.index(min) != indexes[0]
-        || LogLinearBuckets.index(max) != indexes[indexes.length - 1]) {
+    if (layout.position(min) != positions[0]
+        || layout.position(max) != positions[positions.length - 1]) {
       throw new IllegalArgumentException("min " + min + " and max " + max
           + " must lie in the first and last buckets");
     }
-    return new SketchSnapshot(indexes.clone(), counts.clone(), min, max);
+    BucketCounts read = new BucketCounts(positions, counts, min, max);
+    return new SketchSnapshot(layout, () -> read);
   }
 
+  private static int position(ExponentialLayout layout, int index, boolean negative) {
+    if (index < layout.lowestIndex() || index > layout.highestIndex()) {
+      throw new IllegalArgumentException("bucket " + index + " holds no long value");
+    }
+    return layout.positionOf(index, negative);
+  }
 
-  /** Builds a snapshot from bucket counts the caller hands over and will not touch again. */
-  static SketchSnapshot adopt(BucketCounts buckets) {
-    return adopt(buckets.indexes(), buckets.counts(), buckets.min(), buckets.max());
+  /** The layout of a unit a snapshot may be in. */
+  static ExponentialLayout layoutOf(long unitsPerExportedUnit) {
+    if (unitsPerExportedUnit == 1) {
+      return ExponentialLayout.UNIT;
+    }
+    if (unitsPerExportedUnit == ExponentialLayout.NANOS_AS_SECONDS.unitsPerExportedUnit()) {
+      return ExponentialLayout.NANOS_AS_SECONDS;
+    }
+    throw new IllegalArgumentException("a sketch records in the exported unit (1) or in"
+        + " nanoseconds of seconds (1000000000), not " + unitsPerExportedUnit);
+  }
+
+  /** A snapshot of what {@code read} yields, merged on first use; the caller owns nothing. */
+  static SketchSnapshot deferred(ExponentialLayout layout, Supplier<BucketCounts> read) {
+    return new SketchSnapshot(layout, read);
+  }
+
+  private Merged merged() {
+    Merged known = merged;
+    if (known == null) {
+      synchronized (this) {
+        known = merged;
+        if (known == null) {
+          known = merge(pending.get());
+          merged = known;
+          pending = null;
+        }
+      }
+    }
+    return known;
+  }
+
+  private Merged merge(BucketCounts read) {
+    int[] positions = read.positions();
+    long[] cumulative = read.counts();
+    long total = 0;
+    for (int i = 0; i < cumulative.length; i++) {
+      total += cumulative[i];
+      cumulative[i] = total;
+    }
+    if (total == 0) {
+      return new Merged(new int[0], new long[0], Long.MAX_VALUE, Long.MIN_VALUE);
+    }
+    // A reader racing a writer can see extremes that are ahead of the buckets it saw (a value
+    // not yet counted). The buckets win, so min <= every quantile <= max in every snapshot and
+    // the extremes always lie in the first and last buckets.
+    int first = positions[0];
+    int last = positions[positions.length - 1];
+    long min = layout.position(read.min()) == first ? read.min()
+        : (long) Math.ceil(layout.innerBoundOfPosition(first));
+    long max = layout.position(read.max()) == last ? read.max()
+        : (long) Math.floor(layout.outerBoundOfPosition(last));
+    return new Merged(positions, cumulative, min, max);
   }
 
   /**
-   * Builds a snapshot from valid, ascending, non-empty buckets in arrays the caller hands
-   * over and will not touch again.
+   * One pass over the buckets, each counted at its representative. Sums are taken about the
+   * median, near the mean for any sane distribution, so that the variance loses no precision
+   * to cancellation. Representatives of the outer buckets are clamped to the exact extremes:
+   * tighter, and a single value has a standard deviation of exactly zero.
    */
-  static SketchSnapshot adopt(int[] indexes, long[] counts, long min, long max) {
-    return indexes.length == 0 ? EMPTY : new SketchSnapshot(indexes, counts, min, max);
+  private double[] moments(Merged m) {
+    double[] known = m.moments;
+    if (known != null) {
+      return known;
+    }
+    if (m.cumulative.length == 0) {
+      known = new double[] {Double.NaN, Double.NaN};
+    } else {
+      double shift = getQuantile(0.5);
+      int last = m.cumulative.length - 1;
+      double sum = 0;
+      double squares = 0;
+      for (int i = 0; i <= last; i++) {
+        double value = i == 0 || i == last ? representative(m, i)
+            : layout.representativeOfPosition(m.positions[i]);
+        double deviation = value - shift;
+        double count = count(m, i);
+        sum += deviation * count;
+        squares += deviation * deviation * count;
+      }
+      double total = m.cumulative[last];
+      double meanDeviation = sum / total;
+      double variance = Math.max(0, squares / total - meanDeviation * meanDeviation);
+      known = new double[] {clamp(m, shift + meanDeviation), Math.sqrt(variance)};
+    }
+    m.moments = known; // racing callers compute the same figures: either may be kept
+    return known;
   }
 
   @Override
   public double getQuantile(double quantile) {
     Snapshot.checkQuantile(quantile);
-    if (cumulative.length == 0) {
+    Merged m = merged();
+    if (m.cumulative.length == 0) {
       return Double.NaN;
     }
-    long total = cumulative[cumulative.length - 1];
+    long total = m.cumulative[m.cumulative.length - 1];
     long rank = (long) Math.floor(quantile * (total - 1));
     if (rank <= 0) {
-      return min;
+      return m.min;
     }
     if (rank >= total - 1) {
-      return max;
+      return m.max;
     }
     // The bucket holding 0-based rank r is the first whose running total exceeds r.
     // Running totals strictly ascend (no bucket is empty), so the search finds that bucket.
-    int position = Arrays.binarySearch(cumulative, rank + 1);
+    int position = Arrays.binarySearch(m.cumulative, rank + 1);
     if (position < 0) {
       position = -position - 1;
     }
-    return representative(position);
+    return representative(m, position);
   }
 
   @Override
   public double getMin() {
-    return cumulative.length == 0 ? Double.NaN : min;
+    Merged m = merged();
+    return m.cumulative.length == 0 ? Double.NaN : m.min;
   }
 
   @Override
   public double getMax() {
-    return cumulative.length == 0 ? Double.NaN : max;
+    Merged m = merged();
+    return m.cumulative.length == 0 ? Double.NaN : m.max;
   }
 
   @Override
   public double getMean() {
-    return moments().mean();
+    return moments(merged())[0];
   }
 
   @Override
   public double getStdDev() {
-    return moments().stdDev();
+    return moments(merged())[1];
   }
 
   @Override
   public long size() {
-    return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
+    Merged m = merged();
+    return m.cumulative.length == 0 ? 0 : m.cumulative[m.cumulative.length - 1];
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if {@code other} is not a sketch of the same unit
+   */
   @Override
   public SketchSnapshot merge(Snapshot other) {
     Objects.requireNonNull(other, "other");
@@ -211,84 +274,122 @@ public final class SketchSnapshot implements Snapshot {
       throw new IllegalArgumentException("cannot merge a sketch snapshot with " + other
           .getClass().getSimpleName() + ": the histograms use different reservoirs");
     }
-    if (that.indexes.length == 0) {
+    Merged a = merged();
+    Merged b = that.merged();
+    if (b.positions.length == 0) {
       return this;
     }
-    if (indexes.length == 0) {
+    if (a.positions.length == 0) {
       return that;
     }
-    SparseBuckets merged = new SparseBuckets(indexes.length + that.indexes.length);
+    if (layout != that.layout) {
+      throw new IllegalArgumentException("cannot merge sketches of different units: "
+          + layout.unitsPerExportedUnit() + " and " + that.layout.unitsPerExportedUnit()
+          + " recorded units per exported unit");
+    }
+    SparseBuckets merged = new SparseBuckets(a.positions.length + b.positions.length);
     int i = 0;
     int j = 0;
-    while (i < indexes.length || j < that.indexes.length) {
-      if (j == that.indexes.length || (i < indexes.length && indexes[i] < that.indexes[j])) {
-        merged.add(indexes[i], count(i));
+    while (i < a.positions.length || j < b.positions.length) {
+      if (j == b.positions.length
+          || (i < a.positions.length && a.positions[i] < b.positions[j])) {
+        merged.add(a.positions[i], count(a, i));
         i++;
-      } else if (i == indexes.length || that.indexes[j] < indexes[i]) {
-        merged.add(that.indexes[j], that.count(j));
+      } else if (i == a.positions.length || b.positions[j] < a.positions[i]) {
+        merged.add(b.positions[j], count(b, j));
         j++;
       } else {
-        merged.add(indexes[i], count(i) + that.count(j));
+        merged.add(a.positions[i], count(a, i) + count(b, j));
         i++;
         j++;
       }
     }
-    return adopt(merged.indexes(), merged.counts(), Math.min(min, that.min),
-        Math.max(max, that.max));
+    BucketCounts union = new BucketCounts(merged.positions(), merged.counts(),
+        Math.min(a.min, b.min), Math.max(a.max, b.max));
+    return new SketchSnapshot(layout, () -> union);
   }
 
-  /** The bucket indexes, ascending; a copy. */
-  public int[] indexes() {
-    return indexes.clone();
+  /**
+   * The buckets, at schema 6, in the exported unit: bucket {@code i} holds the values in
+   * {@code (γ^(i−1), γ^i]} of seconds for a timer, of the recorded unit for a histogram.
+   */
+  public ExponentialBuckets buckets() {
+    return bucketsOf(layout, merged());
   }
 
-  /** The count of each bucket of {@link #indexes()}; a copy. */
-  public long[] counts() {
-    long[] counts = new long[cumulative.length];
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = count(i);
+  private static ExponentialBuckets bucketsOf(ExponentialLayout layout, Merged m) {
+    int zero = Arrays.binarySearch(m.positions, 0);
+    int firstPositive = zero >= 0 ? zero + 1 : -zero - 1;
+    int negatives = zero >= 0 ? zero : firstPositive;
+    int[] negativeIndexes = new int[negatives];
+    long[] negativeCounts = new long[negatives];
+    for (int k = 0; k < negatives; k++) {
+      int i = negatives - 1 - k; // ascending magnitude: the negative side read backwards
+      negativeIndexes[k] = layout.exportedOfPosition(m.positions[i]);
+      negativeCounts[k] = count(m, i);
     }
-    return counts;
+    int positives = m.positions.length - firstPositive;
+    int[] positiveIndexes = new int[positives];
+    long[] positiveCounts = new long[positives];
+    for (int k = 0; k < positives; k++) {
+      positiveIndexes[k] = layout.exportedOfPosition(m.positions[firstPositive + k]);
+      positiveCounts[k] = count(m, firstPositive + k);
+    }
+    double unit = layout.unitsPerExportedUnit();
+    boolean empty = m.positions.length == 0;
+    return ExponentialBuckets.adopt(ExponentialBuckets.SKETCH_SCHEMA,
+        zero >= 0 ? count(m, zero) : 0, positiveIndexes, positiveCounts, negativeIndexes,
+        negativeCounts, empty ? Double.NaN : m.min / unit, empty ? Double.NaN : m.max / unit);
+  }
+
+  /** Recorded units per exported unit: 1, or 10^9 for a timer's nanoseconds in seconds. */
+  public long unitsPerExportedUnit() {
+    return layout.unitsPerExportedUnit();
   }
 
   /** The exact smallest value; meaningless when the snapshot is empty. */
   public long minValue() {
-    return min;
+    return merged().min;
   }
 
   /** The exact largest value; meaningless when the snapshot is empty. */
   public long maxValue() {
-    return max;
+    return merged().max;
   }
 
-  private long count(int position) {
-    return position == 0 ? cumulative[0] : cumulative[position] - cumulative[position - 1];
+  private static long count(Merged m, int i) {
+    return i == 0 ? m.cumulative[0] : m.cumulative[i] - m.cumulative[i - 1];
   }
 
-  private double representative(int position) {
-    return clamp(LogLinearBuckets.representative(indexes[position]));
+  private double representative(Merged m, int i) {
+    return clamp(m, layout.representativeOfPosition(m.positions[i]));
   }
 
-  private double clamp(double value) {
-    return Math.max(min, Math.min(max, value));
+  private static double clamp(Merged m, double value) {
+    return Math.max(m.min, Math.min(m.max, value));
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SketchSnapshot that
-        && Arrays.equals(indexes, that.indexes)
-        && Arrays.equals(cumulative, that.cumulative)
-        && (indexes.length == 0 || (min == that.min && max == that.max));
+    if (!(o instanceof SketchSnapshot that)) {
+      return false;
+    }
+    Merged a = merged();
+    Merged b = that.merged();
+    return Arrays.equals(a.positions, b.positions) && Arrays.equals(a.cumulative, b.cumulative)
+        && (a.positions.length == 0 || (layout == that.layout && a.min == b.min
+            && a.max == b.max));
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(indexes) + Arrays.hashCode(cumulative);
+    Merged m = merged();
+    return 31 * Arrays.hashCode(m.positions) + Arrays.hashCode(m.cumulative);
   }
 
   @Override
   public String toString() {
     return "SketchSnapshot[size=" + size() + ", min=" + getMin() + ", max=" + getMax()
-        + ", buckets=" + indexes.length + "]";
+        + ", buckets=" + merged().positions.length + "]";
   }
 }

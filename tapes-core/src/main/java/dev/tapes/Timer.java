@@ -145,10 +145,11 @@ public final class Timer extends Instrument implements Metric {
 
   @Override
   TimerSnapshot snapshot(long nowNanos) {
-    Snapshot window = store.snapshot(nowNanos);
+    // The buckets first: a value counted in them is then also in count and sum.
+    ValueStore.Views views = store.views(nowNanos);
     long calls = count.sum();
     return new TimerSnapshot(name, calls, sumNanos.sum(), averages.rates(nowNanos, calls),
-        window);
+        views.window(), views.lifetime());
   }
 
   private Rates rates() {

@@ -1,5 +1,6 @@
 package dev.tapes;
 
+import dev.tapes.sketch.ExponentialLayout;
 import dev.tapes.sketch.WindowedSketch;
 
 /** The default {@link ValueStore}: a {@link WindowedSketch} over the reservoir's window. */
@@ -8,9 +9,9 @@ final class WindowedStore implements ValueStore {
   private final Reservoir.SlidingWindow reservoir;
   private final WindowedSketch sketch;
 
-  WindowedStore(Reservoir.SlidingWindow reservoir, long nowNanos) {
+  WindowedStore(Reservoir.SlidingWindow reservoir, ExponentialLayout layout, long nowNanos) {
     this.reservoir = reservoir;
-    this.sketch = new WindowedSketch(reservoir.window().toNanos(), nowNanos);
+    this.sketch = new WindowedSketch(layout, reservoir.window().toNanos(), nowNanos);
   }
 
   @Override
@@ -30,7 +31,15 @@ final class WindowedStore implements ValueStore {
 
   @Override
   public Snapshot snapshot(long nowNanos) {
-    return SketchSnapshot.adopt(sketch.read(nowNanos));
+    WindowedSketch.Reading reading = sketch.read(nowNanos);
+    return SketchSnapshot.deferred(sketch.layout(), reading::window);
+  }
+
+  @Override
+  public Views views(long nowNanos) {
+    WindowedSketch.Reading reading = sketch.read(nowNanos);
+    return new Views(SketchSnapshot.deferred(sketch.layout(), reading::window),
+        SketchSnapshot.deferred(sketch.layout(), reading::lifetime));
   }
 
   @Override

@@ -12,7 +12,11 @@ enum Distributions {
       : Math.round(250_000_000 + 20_000_000 * gaussian(random))),
   HEAVY_TAILED(random -> Math.round(1_000 / Math.pow(1 - random.nextDouble(), 1 / 1.2))),
   SMALL_INTEGERS(random -> random.nextInt(0, 200)),
-  SIGNED(random -> random.nextLong(-5_000_000, 5_000_000));
+  SIGNED(random -> random.nextLong(-5_000_000, 5_000_000)),
+  /** Powers of two and their neighbours, where bucket boundaries are: the hardest case. */
+  AROUND_POWERS_OF_TWO(random -> (1L << random.nextInt(1, 40)) + random.nextInt(-1, 2)),
+  /** Whole seconds and their neighbours in nanoseconds: a timer's boundaries. */
+  AROUND_SECONDS(random -> 1_000_000_000L * random.nextInt(1, 64) + random.nextInt(-1, 2));
 
   private final ToLongFunction<SplittableRandom> generator;
 

@@ -2,6 +2,7 @@ package dev.tapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapes.sketch.ExponentialLayout;
 import dev.tapes.sketch.WindowedSketch;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,13 +17,28 @@ class SketchAccuracyTest {
   @ParameterizedTest
   @EnumSource(Distributions.class)
   void everyQuantileIsWithinTheRelativeErrorOfTheExactOne(Distributions distribution) {
+    checkAccuracy(distribution, ExponentialLayout.UNIT);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Distributions.class)
+  void soItIsForTimersWhoseBucketsAreSeconds(Distributions distribution) {
+    checkAccuracy(distribution, ExponentialLayout.NANOS_AS_SECONDS);
+  }
+
+  @org.junit.jupiter.api.Test
+  void theBoundIsTheIssuesHalfAPerCent() {
+    assertThat(SketchSnapshot.RELATIVE_ERROR).isLessThan(0.0055);
+  }
+
+  private static void checkAccuracy(Distributions distribution, ExponentialLayout layout) {
     for (long seed = 1; seed <= 5; seed++) {
       long[] values = distribution.sample(seed, 100_000);
-      WindowedSketch sketch = new WindowedSketch(60_000_000_000L, 0);
+      WindowedSketch sketch = new WindowedSketch(layout, 60_000_000_000L, 0);
       for (long value : values) {
         sketch.record(value);
       }
-      SketchSnapshot snapshot = SketchSnapshot.adopt(sketch.read(0));
+      SketchSnapshot snapshot = SketchSnapshot.deferred(layout, sketch.read(0)::window);
       long[] sorted = values.clone();
       Arrays.sort(sorted);
 

@@ -3,6 +3,7 @@ package dev.tapes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapes.sketch.ExponentialLayout;
 import dev.tapes.sketch.WindowedSketch;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -30,8 +31,8 @@ class SketchSnapshotTest {
   void bucketsRoundTripThroughOf() {
     SketchSnapshot original = snapshotOf(Distributions.SIGNED.sample(7, 5_000));
 
-    SketchSnapshot copy = SketchSnapshot.of(original.indexes(), original.counts(),
-        original.minValue(), original.maxValue());
+    SketchSnapshot copy = SketchSnapshot.of(1, original.buckets(), original.minValue(),
+        original.maxValue());
 
     assertThat(copy).isEqualTo(original);
     assertThat(copy.getQuantile(0.99)).isEqualTo(original.getQuantile(0.99));
@@ -70,16 +71,34 @@ class SketchSnapshotTest {
 
   @Test
   void ofRefusesBucketsThatNoSketchCouldHaveProduced() {
-    assertThatThrownBy(() -> SketchSnapshot.of(new int[] {5, 3}, new long[] {1, 1}, 3, 5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascend");
-    assertThatThrownBy(() -> SketchSnapshot.of(new int[] {3}, new long[] {0}, 3, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count 0");
-    assertThatThrownBy(() -> SketchSnapshot.of(new int[] {3}, new long[] {1, 2}, 3, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("counts");
-    assertThatThrownBy(() -> SketchSnapshot.of(new int[] {1 << 20}, new long[] {1}, 3, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a bucket");
-    assertThatThrownBy(() -> SketchSnapshot.of(new int[] {3, 9}, new long[] {1, 1}, 4, 9))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min 4");
+    ExponentialBuckets three = buckets(new int[] {102}, new long[] {1});
+    assertThatThrownBy(() -> SketchSnapshot.of(7, three, 3, 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 7");
+    assertThatThrownBy(() -> SketchSnapshot.of(1, three.downscale(5), 3, 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema 6");
+    assertThatThrownBy(() -> SketchSnapshot.of(1, buckets(new int[] {-5}, new long[] {1}), 3,
+        3)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no long value");
+    assertThatThrownBy(() -> SketchSnapshot.of(1, buckets(new int[] {102, 200}, new long[] {1,
+        1}), 4, 8)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min 4");
+    assertThatThrownBy(() -> ExponentialBuckets.of(6, 0, new int[] {5, 3}, new long[] {1, 1},
+        new int[0], new long[0], 1, 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ascend");
+    assertThatThrownBy(() -> ExponentialBuckets.of(6, 0, new int[] {3}, new long[] {0},
+        new int[0], new long[0], 1, 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("count 0");
+  }
+
+  @Test
+  void sketchesOfDifferentUnitsDoNotMerge() {
+    SketchSnapshot nanos = SketchSnapshot.of(1_000_000_000,
+        buckets(new int[] {0}, new long[] {1}), 1_000_000_000, 1_000_000_000);
+    assertThatThrownBy(() -> nanos.merge(snapshotOf(new long[] {5})))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different units");
+  }
+
+  private static ExponentialBuckets buckets(int[] indexes, long[] counts) {
+    return ExponentialBuckets.of(6, 0, indexes, counts, new int[0], new long[0], Double.NaN,
+        Double.NaN);
   }
 
   @Test
@@ -91,10 +110,10 @@ class SketchSnapshotTest {
   }
 
   static SketchSnapshot snapshotOf(long[] values) {
-    WindowedSketch sketch = new WindowedSketch(60_000_000_000L, 0);
+    WindowedSketch sketch = new WindowedSketch(ExponentialLayout.UNIT, 60_000_000_000L, 0);
     for (long value : values) {
       sketch.record(value);
     }
-    return SketchSnapshot.adopt(sketch.read(0));
+    return SketchSnapshot.deferred(ExponentialLayout.UNIT, sketch.read(0)::window);
   }
 }

@@ -2,6 +2,7 @@ package dev.tapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapes.sketch.ExponentialLayout;
 import dev.tapes.sketch.WindowedSketch;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class WindowedSketchTest {
 
   @Test
   void snapshotsTakenDuringWritesAreNeverTorn() throws Exception {
-    WindowedSketch sketch = new WindowedSketch(60_000_000_000L, 0);
+    WindowedSketch sketch = new WindowedSketch(ExponentialLayout.UNIT, 60_000_000_000L, 0);
     AtomicBoolean stop = new AtomicBoolean();
     List<Thread> writers = new ArrayList<>();
     for (int w = 0; w < 2; w++) {
@@ -86,7 +87,8 @@ class WindowedSketchTest {
     }
     try {
       for (int i = 0; i < 2_000; i++) {
-        SketchSnapshot snapshot = SketchSnapshot.adopt(sketch.read(0));
+        SketchSnapshot snapshot =
+            SketchSnapshot.deferred(ExponentialLayout.UNIT, sketch.read(0)::window);
         if (snapshot.size() == 0) {
           continue;
         }

@@ -15,6 +15,12 @@ import org.openjdk.jmh.annotations.Benchmark;
  */
 class BenchmarksSmokeTest {
 
+  static {
+    // JMH refuses to start while another JMH holds /tmp/jmh.lock (a benchmark run of another
+    // checkout on this machine): these 50 ms runs measure nothing and may share the machine.
+    System.setProperty("jmh.ignoreLock", "true");
+  }
+
   private static final Class<?>[] BENCHMARKS = {
       TimerUpdateBenchmark.class, DisjointTimerUpdateBenchmark.class, TimedBlockBenchmark.class,
       HistogramUpdateBenchmark.class, MeterMarkBenchmark.class, CounterIncrementBenchmark.class,

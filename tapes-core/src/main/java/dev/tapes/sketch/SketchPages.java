@@ -4,10 +4,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Bucket counts in pages of 64 16-bit counters, one page per octave and sign, allocated the first
- * time a value of that octave arrives and kept for good: recording allocates only when a page is
- * first met. Pages are most of a timer's memory, and 16 bits halve them (144 bytes a page instead
- * of 272 for ints).
+ * Bucket counts in pages of 64 16-bit counters, addressed by {@link ExponentialLayout#position
+ * position} (page {@code |p| / 64} of the position's side, counter {@code |p| % 64}); a page is
+ * allocated the first time a value of its range arrives and kept for good, so recording
+ * allocates only when a page is first met. Pages are most of a timer's memory, and 16 bits
+ * halve them (144 bytes a page instead of 272 for ints).
  *
  * <p>A bucket that reaches 65,535 within one window slot carries: the writer that would pass it
  * sets the counter back to zero (one compare-and-set, which only one writer wins) and then adds
@@ -43,7 +44,12 @@ final class SketchPages {
     }
   }
 
-  private final char[][] positive = new char[LogLinearBuckets.PAGES][];
+  /** Pages per side: 4,034 positions (zero, then every local index) fit 64 pages of 64. */
+  static final int PAGES = 64;
+  static final int PAGE_BITS = 6;
+  static final int PAGE_SIZE = 1 << PAGE_BITS;
+
+  private final char[][] positive = new char[PAGES][];
   /** Most histograms never see a negative value, so this side exists only once one arrives. */
   private volatile char[][] negative;
   /**
@@ -52,8 +58,8 @@ final class SketchPages {
    */
   private volatile int[][] carries;
   /**
-   * Bit p set once page p of a side exists (57 pages fit a long), so that readers visit the
-   * handful of octaves a metric uses instead of probing all of them on every snapshot.
+   * Bit p set once page p of a side exists (64 pages fit a long), so that readers visit the
+   * handful of pages a metric uses instead of probing all of them on every snapshot.
    */
   private volatile long positiveMask;
   private volatile long negativeMask;
@@ -62,24 +68,24 @@ final class SketchPages {
    * Counts {@code value} with one compare-and-set; false, counting nothing, if another thread
    * changed that bucket meanwhile: the sign of contention the slot stripes on.
    */
-  boolean tryIncrement(long value) {
-    char[] counts = pageOf(value);
-    int sub = subOf(value);
+  boolean tryIncrement(int position) {
+    char[] counts = pageOf(position);
+    int sub = subOf(position);
     char count = (char) COUNT.getOpaque(counts, sub);
     if (count == MAX_COUNT) {
-      return tryCarry(value, counts, sub);
+      return tryCarry(position, counts, sub);
     }
     return COUNT.compareAndSet(counts, sub, count, (char) (count + 1));
   }
 
-  /** Counts {@code value}, whatever other threads do. */
-  void increment(long value) {
-    char[] counts = pageOf(value);
-    int sub = subOf(value);
+  /** Counts {@code position}, whatever other threads do. */
+  void increment(int position) {
+    char[] counts = pageOf(position);
+    int sub = subOf(position);
     while (true) {
       char count = (char) COUNT.getOpaque(counts, sub);
       if (count == MAX_COUNT
-          ? tryCarry(value, counts, sub)
+          ? tryCarry(position, counts, sub)
           : COUNT.compareAndSet(counts, sub, count, (char) (count + 1))) {
         return;
       }
@@ -87,12 +93,11 @@ final class SketchPages {
   }
 
   /** Passes a full counter's 65,535 plus this value on to its carry; false if another won. */
-  private boolean tryCarry(long value, char[] counts, int sub) {
+  private boolean tryCarry(int position, char[] counts, int sub) {
     if (!COUNT.compareAndSet(counts, sub, MAX_COUNT, (char) 0)) {
       return false;
     }
-    int page = LogLinearBuckets.page(magnitude(value));
-    CARRY.getAndAdd(carryPage(carryIndex(value < 0, page)), sub, 1);
+    CARRY.getAndAdd(carryPage(carryIndex(position < 0, pageIndex(Math.abs(position)))), sub, 1);
     return true;
   }
 
@@ -103,70 +108,58 @@ final class SketchPages {
 
   /**
    * Adds the counts of one page to {@code sums}, bucket by bucket; adds nothing if the page was
-   * never touched.
+   * never touched. Draining takes each count with an atomic exchange for zero, so that a value a
+   * writer counts meanwhile lands either in what is taken or in what stays, never in neither: how
+   * a window slot moves its counts out when its time is up.
    */
-  void addPage(boolean negativeSide, int page, long[] sums) {
+  void addPage(boolean negativeSide, int page, long[] sums, boolean drain) {
     char[][] pages = negativeSide ? negative : positive;
     char[] counts = pages == null ? null : (char[]) PAGE.getAcquire(pages, page);
     if (counts == null) {
       return;
     }
-    // Plain reads, which the compiler may vectorize: the page came with an acquiring read, and
-    // a count a racing writer is changing may be read either side of its change, as with any
-    // read of a live metric.
-    for (int sub = 0; sub < counts.length; sub++) {
-      sums[sub] += counts[sub];
+    if (drain) {
+      for (int sub = 0; sub < counts.length; sub++) {
+        sums[sub] += (char) COUNT.getAndSet(counts, sub, (char) 0);
+      }
+    } else {
+      // Plain reads, which the compiler may vectorize: the page came with an acquiring read,
+      // and a count a racing writer is changing may be read either side of its change, as with
+      // any read of a live metric.
+      for (int sub = 0; sub < counts.length; sub++) {
+        sums[sub] += counts[sub];
+      }
     }
     int[][] carried = carries;
     int[] carry = carried == null ? null
         : (int[]) CARRY_PAGE.getAcquire(carried, carryIndex(negativeSide, page));
     if (carry != null) {
       for (int sub = 0; sub < carry.length; sub++) {
-        sums[sub] += Integer.toUnsignedLong(carry[sub]) * CARRY_UNIT;
+        int carries = drain ? (int) CARRY.getAndSet(carry, sub, 0) : carry[sub];
+        sums[sub] += Integer.toUnsignedLong(carries) * CARRY_UNIT;
       }
     }
   }
 
-  /** Zeroes every count, keeping the pages so that refilling them allocates nothing. */
-  void reset() {
-    clear(positive);
-    char[][] negatives = negative;
-    if (negatives != null) {
-      clear(negatives);
-    }
-    int[][] carried = carries;
-    if (carried != null) {
-      for (int index = 0; index < carried.length; index++) {
-        int[] carry = (int[]) CARRY_PAGE.getAcquire(carried, index);
-        if (carry != null) {
-          for (int sub = 0; sub < carry.length; sub++) {
-            CARRY.setOpaque(carry, sub, 0);
-          }
-        }
-      }
-    }
-  }
-
-  private char[] pageOf(long value) {
-    char[][] pages = value >= 0 ? positive : negativePages();
-    int page = LogLinearBuckets.page(magnitude(value));
+  private char[] pageOf(int position) {
+    char[][] pages = position >= 0 ? positive : negativePages();
+    int page = pageIndex(Math.abs(position));
     char[] counts = (char[]) PAGE.getAcquire(pages, page);
-    return counts != null ? counts : allocatePage(pages, page, value < 0);
+    return counts != null ? counts : allocatePage(pages, page, position < 0);
   }
 
-  private static int subOf(long value) {
-    long magnitude = magnitude(value);
-    return LogLinearBuckets.sub(magnitude, LogLinearBuckets.page(magnitude));
+  private static int pageIndex(int magnitude) {
+    return magnitude >>> PAGE_BITS;
   }
 
-  private static long magnitude(long value) {
-    return value >= 0 ? value : value == Long.MIN_VALUE ? Long.MAX_VALUE : -value;
+  private static int subOf(int position) {
+    return Math.abs(position) & (PAGE_SIZE - 1);
   }
 
   private char[][] negativePages() {
     char[][] pages = negative;
     if (pages == null) {
-      char[][] fresh = new char[LogLinearBuckets.PAGES][];
+      char[][] fresh = new char[PAGES][];
       char[][] witness = (char[][]) NEGATIVE.compareAndExchange(this, null, fresh);
       pages = witness == null ? fresh : witness;
     }
@@ -174,7 +167,7 @@ final class SketchPages {
   }
 
   private char[] allocatePage(char[][] pages, int page, boolean negativeSide) {
-    char[] fresh = new char[LogLinearBuckets.SUB_BUCKETS];
+    char[] fresh = new char[PAGE_SIZE];
     char[] witness = (char[]) PAGE.compareAndExchange(pages, page, null, fresh);
     if (witness != null) {
       return witness;
@@ -195,33 +188,23 @@ final class SketchPages {
   }
 
   private static int carryIndex(boolean negativeSide, int page) {
-    return negativeSide ? LogLinearBuckets.PAGES + page : page;
+    return negativeSide ? PAGES + page : page;
   }
 
   private int[] carryPage(int index) {
     int[][] carried = carries;
     if (carried == null) {
-      int[][] fresh = new int[2 * LogLinearBuckets.PAGES][];
+      int[][] fresh = new int[2 * PAGES][];
       int[][] witness = (int[][]) CARRIES.compareAndExchange(this, null, fresh);
       carried = witness == null ? fresh : witness;
     }
     int[] carry = (int[]) CARRY_PAGE.getAcquire(carried, index);
     if (carry == null) {
-      int[] fresh = new int[LogLinearBuckets.SUB_BUCKETS];
+      int[] fresh = new int[PAGE_SIZE];
       int[] witness = (int[]) CARRY_PAGE.compareAndExchange(carried, index, null, fresh);
       carry = witness == null ? fresh : witness;
     }
     return carry;
   }
 
-  private static void clear(char[][] pages) {
-    for (int page = 0; page < pages.length; page++) {
-      char[] counts = (char[]) PAGE.getAcquire(pages, page);
-      if (counts != null) {
-        for (int sub = 0; sub < counts.length; sub++) {
-          COUNT.setOpaque(counts, sub, (char) 0);
-        }
-      }
-    }
-  }
 }

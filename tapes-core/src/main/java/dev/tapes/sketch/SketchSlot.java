@@ -4,7 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One time slice of a {@link WindowedSketch}: bucket counts plus the exact minimum and maximum.
+ * The live slice of a {@link WindowedSketch}: bucket counts plus the exact minimum and maximum,
+ * which writers update and rotation drains.
  *
  * <p>Writers never lock. A slot starts with one set of {@link SketchPages}; each value is one
  * compare-and-set on its bucket. When that fails, another thread is writing the same bucket at
@@ -46,7 +47,8 @@ final class SketchSlot {
   private volatile long min = Long.MAX_VALUE;
   private volatile long max = Long.MIN_VALUE;
 
-  void record(long value) {
+  /** Counts {@code value}, whose bucket is {@code position}. */
+  void record(int position, long value) {
     if (value < min) {
       lowerMin(value);
     }
@@ -55,12 +57,12 @@ final class SketchSlot {
     }
     SketchPages[] striped = stripes;
     if (striped == null) {
-      if (primary.tryIncrement(value)) {
+      if (primary.tryIncrement(position)) {
         return;
       }
       striped = stripe();
     }
-    stripeOfThisThread(striped).increment(value);
+    stripeOfThisThread(striped).increment(position);
   }
 
   /** Splits the slot into stripes, once: what contention does, and tests do on purpose. */
@@ -118,8 +120,48 @@ final class SketchSlot {
     return max;
   }
 
+  /** What the slot holds now, left in place. */
+  BucketCounts read() {
+    return collect(false);
+  }
+
+  /**
+   * Takes everything the slot holds, leaving it empty: each count moves by an atomic exchange, so
+   * a value counted meanwhile is either taken or stays for the next slot, never lost. Pages and
+   * stripes stay, so that refilling allocates nothing. Called only by rotation, under its lock.
+   */
+  BucketCounts drain() {
+    return collect(true);
+  }
+
+  private BucketCounts collect(boolean drain) {
+    long negative = pageMask(true);
+    long positive = pageMask(false);
+    SparseBuckets buckets = new SparseBuckets(
+        (Long.bitCount(negative) + Long.bitCount(positive)) * SketchPages.PAGE_SIZE);
+    long[] sums = new long[SketchPages.PAGE_SIZE];
+    // Negative positions ascend from the largest magnitude down, then positive ones up.
+    for (long rest = negative; rest != 0; rest &= ~Long.highestOneBit(rest)) {
+      int page = Long.SIZE - 1 - Long.numberOfLeadingZeros(rest);
+      java.util.Arrays.fill(sums, 0);
+      addPage(true, page, sums, drain);
+      buckets.addPage(page, true, sums);
+    }
+    for (long rest = positive; rest != 0; rest &= rest - 1) {
+      int page = Long.numberOfTrailingZeros(rest);
+      java.util.Arrays.fill(sums, 0);
+      addPage(false, page, sums, drain);
+      buckets.addPage(page, false, sums);
+    }
+    // Extremes after the buckets: a writer sets them before counting, so they include every
+    // value counted above.
+    long low = drain ? (long) MIN.getAndSet(this, Long.MAX_VALUE) : min;
+    long high = drain ? (long) MAX.getAndSet(this, Long.MIN_VALUE) : max;
+    return new BucketCounts(buckets.positions(), buckets.counts(), low, high);
+  }
+
   /** The pages of one side that exist in any stripe, as a bit set: bit p for page p. */
-  long pageMask(boolean negativeSide) {
+  private long pageMask(boolean negativeSide) {
     SketchPages[] striped = stripes;
     if (striped == null) {
       return primary.pageMask(negativeSide);
@@ -134,41 +176,18 @@ final class SketchSlot {
     return mask;
   }
 
-  /**
-   * Adds one page's counts, over every stripe, to {@code sums}; nothing where a stripe lacks it.
-   */
-  void addPage(boolean negativeSide, int page, long[] sums) {
+  /** Adds one page's counts, over every stripe, to {@code sums}; draining them if asked. */
+  private void addPage(boolean negativeSide, int page, long[] sums, boolean drain) {
     SketchPages[] striped = stripes;
     if (striped == null) {
-      primary.addPage(negativeSide, page, sums);
+      primary.addPage(negativeSide, page, sums, drain);
       return;
     }
     for (int i = 0; i < striped.length; i++) {
       SketchPages pages = (SketchPages) STRIPE.getAcquire(striped, i);
       if (pages != null) {
-        pages.addPage(negativeSide, page, sums);
+        pages.addPage(negativeSide, page, sums, drain);
       }
     }
-  }
-
-  /**
-   * Empties the slot for reuse, keeping its pages and stripes so that refilling it allocates
-   * nothing. Called only by the owning sketch during rotation, when no up-to-date writer uses
-   * the slot.
-   */
-  void reset() {
-    SketchPages[] striped = stripes;
-    if (striped == null) {
-      primary.reset();
-    } else {
-      for (int i = 0; i < striped.length; i++) {
-        SketchPages pages = (SketchPages) STRIPE.getAcquire(striped, i);
-        if (pages != null) {
-          pages.reset();
-        }
-      }
-    }
-    min = Long.MAX_VALUE;
-    max = Long.MIN_VALUE;
   }
 }

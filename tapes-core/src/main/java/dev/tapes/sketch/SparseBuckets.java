@@ -3,34 +3,34 @@ package dev.tapes.sketch;
 import java.util.Arrays;
 
 /**
- * Collects (bucket index, count) pairs in ascending index order into the compact arrays of a
- * {@link SketchSnapshot}. Used when reading slots and when merging snapshots.
+ * Collects (bucket position, count) pairs in ascending position order into compact arrays, as
+ * {@link BucketCounts} holds them. Used when reading slots and when merging snapshots.
  */
 public final class SparseBuckets {
 
-  private int[] indexes;
+  private int[] positions;
   private long[] counts;
   private int size;
 
   public SparseBuckets(int expectedBuckets) {
     int capacity = Math.max(8, expectedBuckets);
-    indexes = new int[capacity];
+    positions = new int[capacity];
     counts = new long[capacity];
   }
 
-  /** Appends a bucket; indexes must arrive strictly ascending, zero counts are skipped. */
+  /** Appends a bucket; positions must arrive strictly ascending, zero counts are skipped. */
   public void add(int index, long count) {
     if (count == 0) {
       return;
     }
-    if (size > 0 && indexes[size - 1] >= index) {
-      throw new IllegalStateException("bucket " + index + " after " + indexes[size - 1]);
+    if (size > 0 && positions[size - 1] >= index) {
+      throw new IllegalStateException("bucket " + index + " after " + positions[size - 1]);
     }
-    if (size == indexes.length) {
-      indexes = Arrays.copyOf(indexes, size * 2);
+    if (size == positions.length) {
+      positions = Arrays.copyOf(positions, size * 2);
       counts = Arrays.copyOf(counts, size * 2);
     }
-    indexes[size] = index;
+    positions[size] = index;
     counts[size] = count;
     size++;
   }
@@ -38,17 +38,17 @@ public final class SparseBuckets {
   /**
    * Appends the non-zero counts of one sketch page, {@code sums[sub]} for bucket
    * {@code ±(page * 64 + sub)}: sub ascending on the positive side, descending on the negative,
-   * so that signed indexes ascend. They must all exceed the indexes added before.
+   * so that signed positions ascend. They must all exceed the positions added before.
    */
   void addPage(int page, boolean negativeSide, long[] sums) {
-    int base = page << LogLinearBuckets.SUB_BITS;
-    int lowest = negativeSide ? -(base | (LogLinearBuckets.SUB_BUCKETS - 1)) : base;
-    if (size > 0 && indexes[size - 1] >= lowest) {
-      throw new IllegalStateException("page " + page + " after bucket " + indexes[size - 1]);
+    int base = page << SketchPages.PAGE_BITS;
+    int lowest = negativeSide ? -(base | (SketchPages.PAGE_SIZE - 1)) : base;
+    if (size > 0 && positions[size - 1] >= lowest) {
+      throw new IllegalStateException("page " + page + " after bucket " + positions[size - 1]);
     }
-    if (size + LogLinearBuckets.SUB_BUCKETS > indexes.length) {
-      int capacity = Math.max(indexes.length * 2, size + LogLinearBuckets.SUB_BUCKETS);
-      indexes = Arrays.copyOf(indexes, capacity);
+    if (size + SketchPages.PAGE_SIZE > positions.length) {
+      int capacity = Math.max(positions.length * 2, size + SketchPages.PAGE_SIZE);
+      positions = Arrays.copyOf(positions, capacity);
       counts = Arrays.copyOf(counts, capacity);
     }
     // Branch-free: every bucket is written at the end, and kept by advancing past it only when
@@ -56,16 +56,16 @@ public final class SparseBuckets {
     // could learn, and mispredictions cost more than the stores.
     int end = size;
     if (negativeSide) {
-      for (int sub = LogLinearBuckets.SUB_BUCKETS - 1; sub >= 0; sub--) {
+      for (int sub = SketchPages.PAGE_SIZE - 1; sub >= 0; sub--) {
         long count = sums[sub];
-        indexes[end] = -(base | sub);
+        positions[end] = -(base | sub);
         counts[end] = count;
         end += count != 0 ? 1 : 0;
       }
     } else {
-      for (int sub = 0; sub < LogLinearBuckets.SUB_BUCKETS; sub++) {
+      for (int sub = 0; sub < SketchPages.PAGE_SIZE; sub++) {
         long count = sums[sub];
-        indexes[end] = base | sub;
+        positions[end] = base | sub;
         counts[end] = count;
         end += count != 0 ? 1 : 0;
       }
@@ -73,9 +73,9 @@ public final class SparseBuckets {
     size = end;
   }
 
-  /** The indexes added, in an array of their exact length (this one's own when full). */
-  public int[] indexes() {
-    return size == indexes.length ? indexes : Arrays.copyOf(indexes, size);
+  /** The positions added, in an array of their exact length (this one's own when full). */
+  public int[] positions() {
+    return size == positions.length ? positions : Arrays.copyOf(positions, size);
   }
 
   /** The counts added, in an array of their exact length (this one's own when full). */

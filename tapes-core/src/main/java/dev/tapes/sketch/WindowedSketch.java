@@ -1,72 +1,92 @@
 package dev.tapes.sketch;
 
-import java.util.Arrays;
-
 /**
- * The default quantile store: a ring of {@value #SLOTS} {@link SketchSlot}s covering a time
- * window, so that values older than the window stop counting and percentiles never go stale.
+ * The default quantile store: the buckets of a recent window, so that percentiles never go
+ * stale, beside the buckets of the metric's whole life, which Prometheus and OTLP read.
  *
- * <p>Writers record into the current slot with no lock (see {@link SketchSlot}). Time moves
- * only in {@link #rotate}, called by the owning metric's tick under its lock, never by a
- * writer: the write path reads no clock. Once a slot's time is up, the next slot is emptied and
- * becomes current, so the window holds the current, partial slot plus the three before it:
- * between 3/4 of the window and the whole window of the most recent data.
+ * <p>The window is {@value #SLOTS} slots of a quarter of it each: one live {@link SketchSlot}
+ * that writers record into with no lock, and the three before it, frozen. When the live slot's
+ * time is up, {@link #rotate} drains it (each counter moves out by an atomic exchange, so a value
+ * counted meanwhile lands in this slot or the next, never in neither) into an immutable
+ * {@link PackedBuckets}, which becomes the newest frozen slot and is added once to the lifetime
+ * buckets; the oldest frozen slot leaves the window. The window therefore holds between 3/4 of
+ * the window and the whole window of the most recent data, and the lifetime buckets hold every
+ * value ever recorded, each exactly once.
  *
- * <p>A writer stalled for a whole window between reading the current slot and writing to it
- * may have its value land in a slot being emptied: it is then missing from the window's
- * quantiles (never from the metric's lifetime count and sum).
+ * <p>Why this shape: a frozen slot never changes, so it is packed (about two bytes a bucket
+ * instead of a live page's two bytes per possible bucket) and a read merges one live slot with
+ * immutable arrays instead of walking four sets of live counters. Writers never see rotation:
+ * the live slot stays the same object, its pages stay allocated, the write path reads no clock.
+ *
+ * <p>Time moves only in {@link #rotate}, called by the owning metric's heartbeat (or, on a clock
+ * no heartbeat watches, by {@link #rotateIfDue} on the write path), under this object's lock.
  */
 public final class WindowedSketch {
 
-  /** Slots per window: four keeps memory at four slots' pages and coverage above 75 %. */
+  /** Slots per window: the live one and three frozen. */
   public static final int SLOTS = 4;
 
-  private final SketchSlot[] slots = new SketchSlot[SLOTS];
+  private final ExponentialLayout layout;
+  private final SketchSlot live = new SketchSlot();
   private final long slotNanos;
-  private volatile SketchSlot current;
-  private int currentIndex;
+  /** Frozen slots, newest first. Guarded by {@code this}; the arrays they hold are immutable. */
+  private final PackedBuckets[] frozen = new PackedBuckets[SLOTS - 1];
+  /** Every slot ever frozen, added up. Guarded by {@code this}. */
+  private PackedBuckets lifetime = PackedBuckets.EMPTY;
   private long currentStart;
-  /** When the current slot's time is up; volatile for {@link #rotateIfDue}'s unlocked look. */
+  /** When the live slot's time is up; volatile for {@link #rotateIfDue}'s unlocked look. */
   private volatile long nextRotationNanos;
 
-  /** A window of {@code windowNanos} (at least {@value #SLOTS} ns) starting at {@code nowNanos}. */
-  public WindowedSketch(long windowNanos, long nowNanos) {
+  /**
+   * A window of {@code windowNanos} (at least {@value #SLOTS} ns) starting at {@code nowNanos},
+   * bucketing values as {@code layout} does.
+   */
+  public WindowedSketch(ExponentialLayout layout, long windowNanos, long nowNanos) {
     if (windowNanos < SLOTS) {
       throw new IllegalArgumentException("window too short: " + windowNanos + " ns");
     }
-    for (int i = 0; i < SLOTS; i++) {
-      slots[i] = new SketchSlot();
-    }
+    this.layout = layout;
     this.slotNanos = windowNanos / SLOTS;
-    this.current = slots[0];
     this.currentStart = nowNanos;
     this.nextRotationNanos = nowNanos + slotNanos;
+    java.util.Arrays.fill(frozen, PackedBuckets.EMPTY);
   }
 
-  /** Counts {@code value} in the current slot: no lock, no clock, no allocation. */
+  /** The layout values are bucketed by. */
+  public ExponentialLayout layout() {
+    return layout;
+  }
+
+  /** Counts {@code value} in the live slot: no lock, no clock, no allocation. */
   public void record(long value) {
-    current.record(value);
+    live.record(layout.position(value), value);
   }
 
-  /** Moves the window to {@code nowNanos}, emptying every slot whose time has passed. */
+  /** Moves the window to {@code nowNanos}: freezes the live slot once its time is up. */
   public synchronized void rotate(long nowNanos) {
     long elapsed = nowNanos - currentStart;
     if (elapsed < slotNanos) {
       return;
     }
     long steps = elapsed / slotNanos;
-    int emptied = (int) Math.min(steps, SLOTS);
-    for (int i = 1; i <= emptied; i++) {
-      slots[(currentIndex + i) % SLOTS].reset();
+    BucketCounts finished = live.drain();
+    PackedBuckets packed = PackedBuckets.of(finished);
+    if (packed.size() > 0) {
+      lifetime = lifetime.plus(finished);
     }
-    currentIndex = (int) ((currentIndex + steps) % SLOTS);
+    // The slot just finished, then one empty slot per further step that passed without a tick.
+    int shift = (int) Math.min(steps, SLOTS - 1);
+    System.arraycopy(frozen, 0, frozen, shift, frozen.length - shift);
+    java.util.Arrays.fill(frozen, 0, shift, PackedBuckets.EMPTY);
+    if (steps < SLOTS) {
+      frozen[shift - 1] = packed;
+    }
     currentStart += steps * slotNanos;
-    current = slots[currentIndex];
     nextRotationNanos = currentStart + slotNanos;
   }
 
   /**
-   * Rotates if the current slot's time is up at {@code nowNanos}: a comparison, without the lock,
+   * Rotates if the live slot's time is up at {@code nowNanos}: a comparison, without the lock,
    * when it is not. For writers on a clock that no heartbeat watches.
    */
   public void rotateIfDue(long nowNanos) {
@@ -75,51 +95,48 @@ public final class WindowedSketch {
     }
   }
 
-  /** The window's bucket counts as of {@code nowNanos}. */
-  public synchronized BucketCounts read(long nowNanos) {
+  /**
+   * What the sketch holds as of {@code nowNanos}: the live slot as read now, with the frozen
+   * slots and the lifetime buckets, immutable, to merge when asked.
+   */
+  public synchronized Reading read(long nowNanos) {
     rotate(nowNanos);
-    int[] pages = pagesInUse();
-    SparseBuckets buckets = new SparseBuckets(pages.length * LogLinearBuckets.SUB_BUCKETS);
-    long[] sums = new long[LogLinearBuckets.SUB_BUCKETS];
-    for (int signedPage : pages) {
-      boolean negativeSide = signedPage < 0;
-      int page = negativeSide ? ~signedPage : signedPage;
-      Arrays.fill(sums, 0);
-      for (SketchSlot slot : slots) {
-        slot.addPage(negativeSide, page, sums);
-      }
-      buckets.addPage(page, negativeSide, sums);
+    return new Reading(live.read(), frozen.clone(), lifetime);
+  }
+
+  /** Bytes of packed buckets held (frozen slots and lifetime), for memory accounting. */
+  synchronized int packedBytes() {
+    int bytes = lifetime.bytes();
+    for (PackedBuckets slot : frozen) {
+      bytes += slot.bytes();
     }
-    // Extremes are read after the buckets: a writer sets them before counting, so they
-    // include every value counted above.
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (SketchSlot slot : slots) {
-      min = Math.min(min, slot.min());
-      max = Math.max(max, slot.max());
-    }
-    return new BucketCounts(buckets.indexes(), buckets.counts(), min, max);
+    return bytes;
   }
 
   /**
-   * The pages some slot has, in ascending order of their buckets' signed indexes: negative
-   * pages (as {@code ~page}) from the largest magnitude down, then positive pages up.
+   * One read of a sketch: immutable parts, merged on demand. The live slot's counts belong to it
+   * alone; the packed parts are shared and never change.
    */
-  private int[] pagesInUse() {
-    long negative = 0;
-    long positive = 0;
-    for (SketchSlot slot : slots) {
-      negative |= slot.pageMask(true);
-      positive |= slot.pageMask(false);
+  public static final class Reading {
+
+    private final BucketCounts live;
+    private final PackedBuckets[] frozen;
+    private final PackedBuckets lifetime;
+
+    Reading(BucketCounts live, PackedBuckets[] frozen, PackedBuckets lifetime) {
+      this.live = live;
+      this.frozen = frozen;
+      this.lifetime = lifetime;
     }
-    int[] pages = new int[Long.bitCount(negative) + Long.bitCount(positive)];
-    int i = 0;
-    for (long rest = negative; rest != 0; rest &= ~Long.highestOneBit(rest)) {
-      pages[i++] = ~(Long.SIZE - 1 - Long.numberOfLeadingZeros(rest));
+
+    /** The window: the live slot and the frozen ones, merged into fresh arrays. */
+    public BucketCounts window() {
+      return PackedBuckets.merge(live, frozen);
     }
-    for (long rest = positive; rest != 0; rest &= rest - 1) {
-      pages[i++] = Long.numberOfTrailingZeros(rest);
+
+    /** Every value ever recorded: the lifetime buckets and the live slot, in fresh arrays. */
+    public BucketCounts lifetime() {
+      return PackedBuckets.merge(live, lifetime);
     }
-    return pages;
   }
 }

@@ -5,49 +5,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SketchSlotTest {
+
+  private static final ExponentialLayout LAYOUT = ExponentialLayout.UNIT;
 
   @Test
   void aSlotWrittenByOneThreadNeverStripes() {
     SketchSlot slot = new SketchSlot();
     for (int i = 0; i < 1_000_000; i++) {
-      slot.record(42);
+      record(slot, 42);
     }
 
     assertThat(slot.isStriped()).isFalse();
-    assertThat(countOf(slot, 42)).isEqualTo(1_000_000);
+    assertThat(countOf(slot.read(), 42)).isEqualTo(1_000_000);
   }
 
   @Test
-  void bucketsCarryPastSixteenBitsOnBothSidesAndResetEmptiesTheCarries() {
+  void bucketsCarryPastSixteenBitsOnBothSidesAndDrainingEmptiesTheCarries() {
     SketchSlot slot = new SketchSlot();
     long many = 3 * SketchPages.CARRY_UNIT + 7;
     for (long i = 0; i < many; i++) {
-      slot.record(1_000_000);
-      slot.record(-5);
+      record(slot, 1_000_000);
+      record(slot, -5);
       if (i == SketchPages.MAX_COUNT - 1) {
-        assertThat(countOf(slot, 1_000_000)).as("a full counter").isEqualTo(SketchPages.MAX_COUNT);
+        assertThat(countOf(slot.read(), 1_000_000)).as("a full counter")
+            .isEqualTo(SketchPages.MAX_COUNT);
       }
     }
+    record(slot, 0);
 
-    assertThat(countOf(slot, 1_000_000)).isEqualTo(many);
-    assertThat(countOf(slot, -5)).isEqualTo(many);
-    assertThat(countOf(slot, 2_000_000)).as("another octave").isZero();
+    BucketCounts drained = slot.drain();
+    assertThat(countOf(drained, 1_000_000)).isEqualTo(many);
+    assertThat(countOf(drained, -5)).isEqualTo(many);
+    assertThat(countOf(drained, 0)).isEqualTo(1);
+    assertThat(countOf(drained, 2_000_000)).as("another bucket").isZero();
+    assertThat(drained.min()).isEqualTo(-5);
+    assertThat(drained.max()).isEqualTo(1_000_000);
 
-    slot.reset();
-    assertThat(countOf(slot, 1_000_000)).isZero();
-    assertThat(countOf(slot, -5)).isZero();
-    slot.record(1_000_000);
-    assertThat(countOf(slot, 1_000_000)).isEqualTo(1);
+    BucketCounts after = slot.read();
+    assertThat(after.positions()).as("drained empty, carries included").isEmpty();
+    assertThat(after.min()).isEqualTo(Long.MAX_VALUE);
+    record(slot, 1_000_000);
+    assertThat(countOf(slot.read(), 1_000_000)).isEqualTo(1);
   }
 
   @Test
-  void aStripedSlotLosesNothingAcrossWritersSharingStripesAndResetEmptiesEveryStripe()
-      throws Exception {
+  void aStripedSlotLosesNothingAcrossWritersSharingStripes() throws Exception {
     SketchSlot slot = new SketchSlot();
-    slot.record(42);
+    record(slot, 42);
     // Striped as a failed compare-and-set would: deterministic, whatever the machine's cores.
     slot.stripe();
     slot.stripe();
@@ -56,25 +65,66 @@ class SketchSlotTest {
 
     runConcurrently(threads, () -> {
       for (long i = 0; i < perThread; i++) {
-        slot.record(42);
+        record(slot, 42);
       }
     });
 
     assertThat(slot.isStriped()).isTrue();
-    assertThat(countOf(slot, 42)).isEqualTo(1 + threads * perThread);
-    slot.record(7);
-    assertThat(countOf(slot, 7)).isEqualTo(1);
-
-    slot.reset();
-    assertThat(countOf(slot, 42)).as("reset empties every stripe").isZero();
-    assertThat(slot.min()).isEqualTo(Long.MAX_VALUE);
+    assertThat(countOf(slot.drain(), 42)).isEqualTo(1 + threads * perThread);
+    assertThat(slot.read().positions()).as("draining empties every stripe").isEmpty();
   }
 
-  private static long countOf(SketchSlot slot, long value) {
-    int index = LogLinearBuckets.index(value);
-    long[] sums = new long[LogLinearBuckets.SUB_BUCKETS];
-    slot.addPage(index < 0, Math.abs(index) >>> LogLinearBuckets.SUB_BITS, sums);
-    return sums[Math.abs(index) & (LogLinearBuckets.SUB_BUCKETS - 1)];
+  @Test
+  void drainingWhileWritersWriteLosesNoValueAndCountsNoneTwice() throws Exception {
+    SketchSlot slot = new SketchSlot();
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong written = new AtomicLong();
+    List<Thread> writers = new ArrayList<>();
+    for (int w = 0; w < 3; w++) {
+      Thread writer = new Thread(() -> {
+        long mine = 0;
+        while (!stop.get()) {
+          record(slot, 1_000 + (mine & 1023));
+          mine++;
+        }
+        written.addAndGet(mine);
+      });
+      writer.start();
+      writers.add(writer);
+    }
+    long drainedTotal = 0;
+    for (int i = 0; i < 2_000; i++) {
+      drainedTotal += total(slot.drain());
+    }
+    stop.set(true);
+    for (Thread writer : writers) {
+      writer.join();
+    }
+    drainedTotal += total(slot.drain());
+
+    assertThat(drainedTotal).isEqualTo(written.get());
+  }
+
+  private static void record(SketchSlot slot, long value) {
+    slot.record(LAYOUT.position(value), value);
+  }
+
+  private static long countOf(BucketCounts buckets, long value) {
+    int position = LAYOUT.position(value);
+    for (int i = 0; i < buckets.positions().length; i++) {
+      if (buckets.positions()[i] == position) {
+        return buckets.counts()[i];
+      }
+    }
+    return 0;
+  }
+
+  private static long total(BucketCounts buckets) {
+    long total = 0;
+    for (long count : buckets.counts()) {
+      total += count;
+    }
+    return total;
   }
 
   private static void runConcurrently(int threads, Runnable work) throws Exception {

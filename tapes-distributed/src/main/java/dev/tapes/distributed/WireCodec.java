@@ -1,6 +1,7 @@
 package dev.tapes.distributed;
 
 import dev.tapes.CounterSnapshot;
+import dev.tapes.ExponentialBuckets;
 import dev.tapes.GaugeSnapshot;
 import dev.tapes.HistogramSnapshot;
 import dev.tapes.MeterSnapshot;
@@ -39,12 +40,15 @@ import java.util.Map;
  *   counter   1: count:zigzag
  *   gauge     2: value:f64
  *   meter     3: count:varint rates
- *   histogram 4: count:varint sum:zigzag window
- *   timer     5: count:varint sumNanos:zigzag rates window
+ *   histogram 4: count:varint sum:zigzag window lifetime
+ *   timer     5: count:varint sumNanos:zigzag rates window lifetime
  * rates     = mean:f64 m1:f64 m5:f64 m15:f64                    (finite, non-negative)
- * window    = 1 (sketch): n:varint [min:zigzag max:zigzag first:zigzag gap:varint{n-1}
- *                                   count:varint{n}]
+ * window    = 1 (sketch): sketch
  *           | 2 (sample): n:varint value:zigzag{n} weight:f64{n}
+ * lifetime  = 0 (none: a sampling reservoir) | 1: sketch
+ * sketch    = unit:varint zero:varint side side [min:zigzag max:zigzag]   (extremes if not empty)
+ * side      = k:varint [first:zigzag gap:varint{k-1} count:varint{k}]     (negative, then
+ *                                                                        positive buckets)
  * string    = length:varint utf8-bytes
  * </pre>
  *
@@ -57,7 +61,8 @@ import java.util.Map;
  */
 final class WireCodec {
 
-  static final int VERSION = 1;
+  /** 2: exponential buckets of schema 6 (Prometheus' own) and lifetime buckets. */
+  static final int VERSION = 2;
 
   static final int KIND_STATE = 1;
   static final int KIND_CHECKPOINT = 2;
@@ -67,8 +72,9 @@ final class WireCodec {
   /** Longest process name accepted, in UTF-8 bytes. */
   static final int MAX_PROCESS_BYTES = 256;
   /**
-   * Most values one window may hold: far beyond what a process records in a window, and small
-   * enough that summing the windows of 65,536 processes cannot overflow a long.
+   * Most values one sketch (a window, or a lifetime) may hold: 2^47, 4.5 years at a million a
+   * second, and small enough that summing the sketches of 65,536 processes cannot overflow a
+   * long.
    */
   static final long MAX_WINDOW_VALUES = 1L << 47;
 
@@ -217,6 +223,7 @@ final class WireCodec {
         out.writeVarLong(histogram.count());
         out.writeSignedVarLong(histogram.sum());
         writeWindow(out, histogram.window());
+        writeLifetime(out, histogram.lifetime());
       }
       case TIMER -> {
         TimerSnapshot timer = (TimerSnapshot) metric;
@@ -224,6 +231,7 @@ final class WireCodec {
         out.writeSignedVarLong(timer.sumNanos());
         writeRates(out, timer.rates());
         writeWindow(out, timer.window());
+        writeLifetime(out, timer.lifetime());
       }
     }
   }
@@ -249,21 +257,7 @@ final class WireCodec {
   private static void writeWindow(WireWriter out, Snapshot window) {
     if (window instanceof SketchSnapshot sketch) {
       out.writeByte(SKETCH);
-      int[] indexes = sketch.indexes();
-      long[] counts = sketch.counts();
-      out.writeVarLong(indexes.length);
-      if (indexes.length == 0) {
-        return;
-      }
-      out.writeSignedVarLong(sketch.minValue());
-      out.writeSignedVarLong(sketch.maxValue());
-      out.writeSignedVarLong(indexes[0]);
-      for (int i = 1; i < indexes.length; i++) {
-        out.writeVarLong((long) indexes[i] - indexes[i - 1]);
-      }
-      for (long count : counts) {
-        out.writeVarLong(count);
-      }
+      writeSketch(out, sketch);
     } else {
       SampleSnapshot sample = (SampleSnapshot) window;
       out.writeByte(SAMPLE);
@@ -276,6 +270,41 @@ final class WireCodec {
       for (double weight : weights) {
         out.writeDouble(weight);
       }
+    }
+  }
+
+  private static void writeLifetime(WireWriter out, SketchSnapshot lifetime) {
+    if (lifetime == null) {
+      out.writeByte(0);
+    } else {
+      out.writeByte(SKETCH);
+      writeSketch(out, lifetime);
+    }
+  }
+
+  private static void writeSketch(WireWriter out, SketchSnapshot sketch) {
+    ExponentialBuckets buckets = sketch.buckets();
+    out.writeVarLong(sketch.unitsPerExportedUnit());
+    out.writeVarLong(buckets.zeroCount());
+    writeSide(out, buckets.negativeIndexes(), buckets.negativeCounts());
+    writeSide(out, buckets.positiveIndexes(), buckets.positiveCounts());
+    if (!buckets.isEmpty()) {
+      out.writeSignedVarLong(sketch.minValue());
+      out.writeSignedVarLong(sketch.maxValue());
+    }
+  }
+
+  private static void writeSide(WireWriter out, int[] indexes, long[] counts) {
+    out.writeVarLong(indexes.length);
+    if (indexes.length == 0) {
+      return;
+    }
+    out.writeSignedVarLong(indexes[0]);
+    for (int i = 1; i < indexes.length; i++) {
+      out.writeVarLong((long) indexes[i] - indexes[i - 1]);
+    }
+    for (long count : counts) {
+      out.writeVarLong(count);
     }
   }
 
@@ -300,12 +329,13 @@ final class WireCodec {
         return new MeterSnapshot(name, nonNegative(in.readVarLong(), "count"), readRates(in));
       case HISTOGRAM:
         return new HistogramSnapshot(name, nonNegative(in.readVarLong(), "count"),
-            in.readSignedVarLong(), readWindow(in));
+            in.readSignedVarLong(), readWindow(in), readLifetime(in));
       case TIMER: {
         long count = nonNegative(in.readVarLong(), "count");
         long sumNanos = in.readSignedVarLong();
         Rates rates = readRates(in);
-        return new TimerSnapshot(name, count, sumNanos, rates, readWindow(in));
+        return new TimerSnapshot(name, count, sumNanos, rates, readWindow(in),
+            readLifetime(in));
       }
       default:
         throw new WireFormatException("metric '" + name + "' has unknown type " + type);
@@ -327,46 +357,7 @@ final class WireCodec {
   private static Snapshot readWindow(WireReader in) throws WireFormatException {
     int type = in.readByte();
     if (type == SKETCH) {
-      int buckets = in.readCount(2, "bucket");
-      if (buckets == 0) {
-        return SketchSnapshot.empty();
-      }
-      long min = in.readSignedVarLong();
-      long max = in.readSignedVarLong();
-      int[] indexes = new int[buckets];
-      long index = in.readSignedVarLong();
-      for (int i = 0; i < buckets; i++) {
-        if (i > 0) {
-          long gap = in.readVarLong();
-          if (gap <= 0 || gap > Integer.MAX_VALUE) {
-            throw new WireFormatException("bucket indexes must ascend (gap " + gap + ")");
-          }
-          index += gap;
-        }
-        if (index < Integer.MIN_VALUE || index > Integer.MAX_VALUE) {
-          throw new WireFormatException("bucket index " + index + " out of range");
-        }
-        indexes[i] = (int) index;
-      }
-      long[] counts = new long[buckets];
-      long total = 0;
-      for (int i = 0; i < buckets; i++) {
-        counts[i] = in.readVarLong();
-        if (counts[i] <= 0 || counts[i] > MAX_WINDOW_VALUES) {
-          throw new WireFormatException("bucket count " + Long.toUnsignedString(counts[i])
-              + " out of range");
-        }
-        total += counts[i];
-        if (total > MAX_WINDOW_VALUES) {
-          throw new WireFormatException("window holds more than " + MAX_WINDOW_VALUES
-              + " values");
-        }
-      }
-      try {
-        return SketchSnapshot.of(indexes, counts, min, max);
-      } catch (IllegalArgumentException e) {
-        throw new WireFormatException("bad sketch: " + e.getMessage());
-      }
+      return readSketch(in);
     }
     if (type == SAMPLE) {
       int size = in.readCount(9, "sample");
@@ -385,6 +376,84 @@ final class WireCodec {
       }
     }
     throw new WireFormatException("unknown window type " + type);
+  }
+
+  private static SketchSnapshot readLifetime(WireReader in) throws WireFormatException {
+    int type = in.readByte();
+    if (type == 0) {
+      return null;
+    }
+    if (type != SKETCH) {
+      throw new WireFormatException("unknown lifetime type " + type);
+    }
+    return readSketch(in);
+  }
+
+  /** A sketch of at most {@link #MAX_WINDOW_VALUES} values, every field checked. */
+  private static SketchSnapshot readSketch(WireReader in) throws WireFormatException {
+    long unit = in.readVarLong();
+    long zero = in.readVarLong();
+    long[] total = {zero};
+    if (zero < 0 || zero > MAX_WINDOW_VALUES) {
+      throw new WireFormatException("zero count " + Long.toUnsignedString(zero)
+          + " out of range");
+    }
+    Side negative = readSide(in, total);
+    Side positive = readSide(in, total);
+    long min = 0;
+    long max = 0;
+    if (total[0] > 0) {
+      min = in.readSignedVarLong();
+      max = in.readSignedVarLong();
+    }
+    try {
+      ExponentialBuckets buckets = ExponentialBuckets.of(ExponentialBuckets.SKETCH_SCHEMA, zero,
+          positive.indexes(), positive.counts(), negative.indexes(), negative.counts(),
+          Double.NaN, Double.NaN);
+      return SketchSnapshot.of(unit, buckets, min, max);
+    } catch (IllegalArgumentException e) {
+      throw new WireFormatException("bad sketch: " + e.getMessage());
+    }
+  }
+
+  /** One side of a sketch's buckets. */
+  private record Side(int[] indexes, long[] counts) {}
+
+  /** One side's buckets, adding their counts to {@code total[0]}. */
+  private static Side readSide(WireReader in, long[] total) throws WireFormatException {
+    int buckets = in.readCount(2, "bucket");
+    int[] indexes = new int[buckets];
+    long[] counts = new long[buckets];
+    if (buckets == 0) {
+      return new Side(indexes, counts);
+    }
+    long index = in.readSignedVarLong();
+    for (int i = 0; i < buckets; i++) {
+      if (i > 0) {
+        long gap = in.readVarLong();
+        if (gap <= 0 || gap > Integer.MAX_VALUE) {
+          throw new WireFormatException("bucket indexes must ascend (gap " + gap + ")");
+        }
+        index += gap;
+      }
+      if (index < Integer.MIN_VALUE || index > Integer.MAX_VALUE) {
+        throw new WireFormatException("bucket index " + index + " out of range");
+      }
+      indexes[i] = (int) index;
+    }
+    for (int i = 0; i < buckets; i++) {
+      counts[i] = in.readVarLong();
+      if (counts[i] <= 0 || counts[i] > MAX_WINDOW_VALUES) {
+        throw new WireFormatException("bucket count " + Long.toUnsignedString(counts[i])
+            + " out of range");
+      }
+      total[0] += counts[i];
+      if (total[0] > MAX_WINDOW_VALUES) {
+        throw new WireFormatException("a sketch holds more than " + MAX_WINDOW_VALUES
+            + " values");
+      }
+    }
+    return new Side(indexes, counts);
   }
 
   private static RegistrySnapshot registry(List<MetricSnapshot> metrics)
